@@ -1,0 +1,1 @@
+namespace SakipServerless.Cli; public static class Program { public static int Main(string[] args) => 0; }

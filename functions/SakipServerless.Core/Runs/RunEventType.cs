@@ -1,0 +1,25 @@
+namespace SakipServerless.Core.Runs;
+
+/// <summary>Kinds of history entries: the SOP's "pencatatan dan pendataan" and the audit trail.</summary>
+public enum RunEventType
+{
+    RunStarted,
+    StepSkipped,
+    StepActivated,
+    StepCompleted,
+    StepApproved,
+    StepReturned,
+    StepLate,
+    StepEscalated,
+    StepRestarted,
+    UnitTaskOpened,
+    UnitTaskSubmitted,
+    UnitTaskAccepted,
+    UnitTaskReturned,
+    UnitTaskLate,
+    UnitTaskEscalated,
+    RunSuspended,
+    RunResumed,
+    RunTerminated,
+    RunCompleted,
+}

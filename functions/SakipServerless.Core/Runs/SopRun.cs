@@ -334,19 +334,19 @@ public sealed class SopRun
 
         var def = ctx.Template.Steps[Steps.IndexOf(step)];
         int applied = 0;
-        while (step.NextEscalationAt is { } at && at <= ctx.Now && step.EscalationLevel < 2)
+        while (step.NextEscalationAt is { } at && at <= ctx.Now && step.EscalationLevel < 2 && step.DueAt is { } due)
         {
             step.Status = TransitionTable.Next(step.Status, StepTrigger.Escalate, step.Kind, step.StepId);
             applied++;
             if (step.EscalationLevel == 0)
             {
                 step.EscalationLevel = 1;
-                step.NextEscalationAt = ctx.Add(step.DueAt!.Value, ctx.Policy.Level2Grace);
+                step.NextEscalationAt = ctx.Add(due, ctx.Policy.Level2Grace);
                 string supervisor = ctx.Template.SupervisorOf(step.AssigneeRole!) ?? WellKnownRoles.HeadOfOpd;
-                Record(ctx, RunEventType.StepLate, Actor.System, $"{Describe(def)} melewati batas waktu {IndonesianFormat.DateTime(step.DueAt.Value)}.",
+                Record(ctx, RunEventType.StepLate, Actor.System, $"{Describe(def)} melewati batas waktu {IndonesianFormat.DateTime(due)}.",
                     step.StepId, dueAt: step.DueAt, level: 1);
                 Notify(ctx, NotificationKind.StepLate, [step.AssigneeRole!, supervisor], null, step.StepId, null,
-                    $"{Describe(def)} terlambat: batas waktu {IndonesianFormat.DateTime(step.DueAt.Value)} telah lewat.", step.DueAt, 1);
+                    $"{Describe(def)} terlambat: batas waktu {IndonesianFormat.DateTime(due)} telah lewat.", step.DueAt, 1);
             }
             else
             {
@@ -354,7 +354,7 @@ public sealed class SopRun
                 step.NextEscalationAt = null;
                 Record(ctx, RunEventType.StepEscalated, Actor.System, $"{Describe(def)} dieskalasi ke Kepala OPD.", step.StepId, dueAt: step.DueAt, level: 2);
                 Notify(ctx, NotificationKind.StepEscalated, [WellKnownRoles.HeadOfOpd], null, step.StepId, null,
-                    $"Eskalasi: {Describe(def)} belum selesai sejak batas waktu {IndonesianFormat.DateTime(step.DueAt.Value)}.", step.DueAt, 2);
+                    $"Eskalasi: {Describe(def)} belum selesai sejak batas waktu {IndonesianFormat.DateTime(due)}.", step.DueAt, 2);
             }
         }
 

@@ -33,7 +33,7 @@ internal static class HolidayYearFile
                 throw new FormatException($"Holiday file must be a JSON object with year, decree, libur_nasional and cuti_bersama; found {Describe(root)}.");
             }
 
-            if (!root.TryGetProperty("year", out var yearElement) || !yearElement.TryGetInt32(out int year) || year is < 1 or > 9999)
+            if (!root.TryGetProperty("year", out var yearElement) || yearElement.ValueKind != JsonValueKind.Number || !yearElement.TryGetInt32(out int year) || year is < 1 or > 9999)
             {
                 throw new FormatException("Holiday file needs \"year\": a whole number such as 2026.");
             }

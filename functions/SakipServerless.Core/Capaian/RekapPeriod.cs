@@ -1,3 +1,5 @@
+using SakipServerless.Core.Periods;
+
 namespace SakipServerless.Core.Capaian;
 
 /// <summary>A reporting period of one year: a triwulan, a semester or the year, with its Indonesian label.</summary>

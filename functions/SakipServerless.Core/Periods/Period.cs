@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace SakipServerless.Core.Periods;
 
-/// <summary>Which report a period closes: Q1/Q3 a triwulan report, Q2 also the semester, Q4 also the year.</summary>
+/// <summary>
+/// The length of a reporting period (triwulan, semester, tahunan). A run's quarter also selects the report it closes:
+/// Q1/Q3 a triwulan report, Q2 the semester too, Q4 the year too.
+/// </summary>
 public enum PeriodKind
 {
     Triwulan,

@@ -1,5 +1,7 @@
 using SakipServerless.Core.Capaian;
 
+using SakipServerless.Core.Periods;
+
 namespace SakipServerless.Core.Tests.Capaian;
 
 public sealed class RekapPeriodTests

@@ -21,8 +21,9 @@ public static partial class TemplateValidator
             CheckStep(template, i, roleIds, stepIds, mode, errors);
         }
 
-        // Flow checks need unambiguous ids; with duplicates they would only repeat the same complaint.
-        if (stepIds.Count == template.Steps.Count && template.Steps.Count > 0)
+        // Flow checks need unambiguous ids and resolvable links; otherwise they would only repeat those complaints.
+        bool linksResolve = template.Steps?.All(s => (s.Next is null || stepIds.Contains(s.Next)) && (s.OnApprove is null || stepIds.Contains(s.OnApprove))) ?? false;
+        if (stepIds.Count == template.Steps!.Count && template.Steps.Count > 0 && linksResolve)
         {
             CheckFlow(template, errors);
         }

@@ -483,8 +483,11 @@ public sealed class SopRun
         var step = FindStep(stepId) ?? throw StepNotFound(stepId);
         TransitionTable.Next(step.Status, StepTrigger.Restart, step.Kind, step.StepId);
         string why = RequireReason(reason, "Alasan memulai ulang langkah wajib diisi.");
+        // Everything in flight elsewhere goes back to pending, as does the work done after the restarted step,
+        // so exactly one step is active afterwards.
         int index = Steps.IndexOf(step);
-        var later = Steps.Skip(index + 1).Where(s => s.Status is StepStatus.Done or StepStatus.Active or StepStatus.Returned).ToList();
+        var later = Steps.Where((s, i) => s != step
+            && (s.Status is StepStatus.Active or StepStatus.Returned || (s.Status == StepStatus.Done && i > index))).ToList();
         foreach (var s in later)
         {
             TransitionTable.Next(s.Status, StepTrigger.Reset, s.Kind, s.StepId);

@@ -411,6 +411,20 @@ public sealed class SopRunTests
     }
 
     [Fact]
+    public void RestartStep_OfAReturnedReview_LeavesExactlyOneActiveStep()
+    {
+        var f = new RunFixture();
+        f.PassDispositionAndCollect();
+        f.Run.CompleteStep("susun", Analis, new StepCompletion("Draft"), f.Ctx);
+        f.Run.Return("periksa", Kabid, "Perbaiki", f.Ctx);
+
+        f.Run.RestartStep("periksa", Kepala, "Pengembalian keliru", f.Ctx);
+
+        Assert.Equal("periksa", Assert.Single(f.Run.Steps, s => s.Status == StepStatus.Active).StepId);
+        Assert.Equal(StepStatus.Pending, f.Run.FindStep("susun")!.Status);
+    }
+
+    [Fact]
     public void RestartStep_ThatWasNotReached_IsConflict()
     {
         var f = new RunFixture();

@@ -201,9 +201,9 @@ public sealed class SopRun
     /// </summary>
     public void Return(string stepId, Actor by, string? reason, RunContext ctx)
     {
+        string why = RequireReason(reason, "Alasan pengembalian wajib diisi agar unit tahu apa yang harus diperbaiki.");
         var (step, def) = PrepareStepCommand(stepId, by, ctx);
         var to = TransitionTable.Next(step.Status, StepTrigger.Return, step.Kind, step.StepId);
-        string why = RequireReason(reason, "Alasan pengembalian wajib diisi agar unit tahu apa yang harus diperbaiki.");
 
         int reviewIndex = Steps.IndexOf(step);
         int targetIndex = ctx.Template.IndexOf(def.OnReturn!);
@@ -300,10 +300,10 @@ public sealed class SopRun
     /// <summary>The collect step's assignee returns a unit's submission with a reason and a fresh due time.</summary>
     public void ReturnUnit(string stepId, string unitId, Actor by, string? reason, RunContext ctx)
     {
+        string why = RequireReason(reason, "Alasan pengembalian kiriman wajib diisi.");
         var (step, def, task) = PrepareUnitCommand(stepId, unitId, ctx);
         EnsureActor(def, by, ctx.Template);
         var to = TransitionTable.Next(task.Status, UnitTaskTrigger.Return, task.UnitName);
-        string why = RequireReason(reason, "Alasan pengembalian kiriman wajib diisi.");
 
         task.Status = to;
         task.ReturnCount++;
@@ -398,8 +398,8 @@ public sealed class SopRun
     {
         EnsureTemplate(ctx);
         EnsureManager(by);
-        var to = TransitionTable.Next(Status, RunTrigger.Suspend);
         string why = RequireReason(reason, "Alasan penangguhan wajib diisi.");
+        var to = TransitionTable.Next(Status, RunTrigger.Suspend);
 
         Status = to;
         SuspendedAt = ctx.Now;
@@ -455,8 +455,8 @@ public sealed class SopRun
     {
         EnsureTemplate(ctx);
         EnsureManager(by);
-        var to = TransitionTable.Next(Status, RunTrigger.Terminate);
         string why = RequireReason(reason, "Alasan penghentian wajib diisi.");
+        var to = TransitionTable.Next(Status, RunTrigger.Terminate);
 
         Status = to;
         TerminatedAt = ctx.Now;
@@ -479,10 +479,10 @@ public sealed class SopRun
     {
         EnsureTemplate(ctx);
         EnsureManager(by);
+        string why = RequireReason(reason, "Alasan memulai ulang langkah wajib diisi.");
         EnsureRunning();
         var step = FindStep(stepId) ?? throw StepNotFound(stepId);
         TransitionTable.Next(step.Status, StepTrigger.Restart, step.Kind, step.StepId);
-        string why = RequireReason(reason, "Alasan memulai ulang langkah wajib diisi.");
         // Everything in flight elsewhere goes back to pending, as does the work done after the restarted step,
         // so exactly one step is active afterwards.
         int index = Steps.IndexOf(step);

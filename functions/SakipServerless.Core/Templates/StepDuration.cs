@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SakipServerless.Core.Calendar;
 using SakipServerless.Core.Periods;
 
@@ -8,6 +9,7 @@ namespace SakipServerless.Core.Templates;
 /// (e.g. "1 Hari untuk laporan triwulan dan 15 Hari untuk laporan tahunan").
 /// Kept as text so an unreadable value can be reported by the validator rather than lost by the parser.
 /// </summary>
+[JsonConverter(typeof(StepDurationJsonConverter))]
 public sealed record StepDuration(string Default, string? Triwulan = null, string? Semester = null, string? Tahunan = null)
 {
     public bool IsPerPeriod => Triwulan is not null || Semester is not null || Tahunan is not null;

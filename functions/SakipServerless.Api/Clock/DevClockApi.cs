@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting;
+using SakipServerless.Api.Sweep;
+
+namespace SakipServerless.Api.Clock;
+
+/// <summary>
+/// <c>POST /api/dev/clock</c> moves the application clock forward and runs the sweep, to demonstrate escalations.
+/// 404 unless <c>Sakip:Development:EnableClockOffset</c> is on (never in Production).
+/// </summary>
+public static class DevClockApi
+{
+    public sealed record AdvanceRequest(int? Minutes, int? Hours, int? Days);
+
+    public sealed record ClockView(DateTimeOffset Now, TimeSpan Offset, int Escalations);
+
+    public static RouteGroupBuilder MapDevClockApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dev/clock", (AppClock clock, IOptions<SakipOptions> options) =>
+                options.Value.Development.EnableClockOffset
+                    ? Results.Ok(new ClockView(clock.GetUtcNow(), clock.Offset, 0))
+                    : Problems.NotFound("Jam pengembangan tidak diaktifkan."))
+            .WithTags("Development");
+
+        api.MapPost("/dev/clock", AdvanceAsync).WithTags("Development")
+            .WithSummary("Memajukan jam aplikasi lalu menjalankan penyapuan tenggat (hanya mode pengembangan)");
+        return api;
+    }
+
+    private static async Task<IResult> AdvanceAsync(AdvanceRequest request, AppClock clock, DeadlineSweep sweep, IOptions<SakipOptions> options, CancellationToken ct)
+    {
+        if (!options.Value.Development.EnableClockOffset)
+        {
+            return Problems.NotFound("Jam pengembangan tidak diaktifkan.");
+        }
+
+        var by = TimeSpan.FromMinutes(request.Minutes ?? 0) + TimeSpan.FromHours(request.Hours ?? 0) + TimeSpan.FromDays(request.Days ?? 0);
+        if (by <= TimeSpan.Zero || by > TimeSpan.FromDays(366))
+        {
+            return Problems.BadRequest("clock-range", "Isi menit, jam atau hari yang positif (paling lama 366 hari).");
+        }
+
+        clock.Advance(by);
+        int escalations = await sweep.RunOnceAsync(ct);
+        return Results.Ok(new ClockView(clock.GetUtcNow(), clock.Offset, escalations));
+    }
+}

@@ -1,0 +1,39 @@
+using SakipServerless.Api.Auth;
+using SakipServerless.Api.Clock;
+using SakipServerless.Api.Dashboard;
+using SakipServerless.Api.Health;
+using SakipServerless.Api.MasterData;
+using SakipServerless.Api.Notifications;
+using SakipServerless.Api.Runs;
+using SakipServerless.Api.Templates;
+using SakipServerless.Api.Work;
+
+namespace SakipServerless.Api.Hosting;
+
+/// <summary>The middleware pipeline and every route group under <c>/api</c>.</summary>
+public static class BackendEndpointExtensions
+{
+    public static WebApplication UseSakipBackend(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>(app.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/api/openapi.json");
+
+        var open = app.MapGroup("/api");
+        open.MapHealthApi();
+        open.MapDevSignInApi();
+
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapDevClockApi();
+        api.MapWorkApi();
+        api.MapRunsApi();
+        api.MapTemplatesApi();
+        api.MapMasterDataApi();
+        api.MapDashboardApi();
+        api.MapNotificationsApi();
+        return app;
+    }
+}

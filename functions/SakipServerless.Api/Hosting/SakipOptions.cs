@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SakipServerless.Api.Hosting;
+
+/// <summary>Settings under <c>Sakip</c>; validated on start.</summary>
+public sealed class SakipOptions
+{
+    public const string Section = "Sakip";
+
+    public StorageOptions Storage { get; set; } = new();
+
+    public SweepOptions Sweep { get; set; } = new();
+
+    public EscalationOptions Escalation { get; set; } = new();
+
+    public DevelopmentOptions Development { get; set; } = new();
+
+    /// <summary>Largest JSON request body accepted (uploads have their own limit).</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
+}
+
+public sealed class StorageOptions
+{
+    /// <summary><c>sqlite</c> (embedded default) or <c>cosmos</c> (storage issue).</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    public string SqlitePath { get; set; } = "data/sakip.db";
+}
+
+public sealed class SweepOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    [Range(1, 3600)]
+    public int IntervalSeconds { get; set; } = 30;
+
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 500;
+}
+
+public sealed class EscalationOptions
+{
+    [Range(0, 60)]
+    public int Level2GraceWorkingDays { get; set; } = 1;
+
+    [Range(0, 10_000)]
+    public int Level2GraceWorkingMinutes { get; set; }
+}
+
+/// <summary>Development conveniences; each is refused in the Production environment.</summary>
+public sealed class DevelopmentOptions
+{
+    /// <summary><c>POST /api/dev/token</c> signs in as a seeded user without a password.</summary>
+    public bool EnableDevSignIn { get; set; }
+
+    /// <summary><c>POST /api/dev/clock</c> moves the application clock forward to show escalations.</summary>
+    public bool EnableClockOffset { get; set; }
+
+    /// <summary>Seeds the demo pemda, OPDs, users, indicators and runs into an empty database.</summary>
+    public bool SeedDemoData { get; set; }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using SakipServerless.Api.Auth;
+using SakipServerless.Api.Errors;
+using SakipServerless.Core.Templates;
+
+namespace SakipServerless.Api.Templates;
+
+/// <summary>SOP templates of the tenant: list, read (latest or a version), publish a new validated version.</summary>
+public static class TemplatesApi
+{
+    public sealed record TemplateSummary(string Id, int Version, string Title, string Agency, int Steps, IReadOnlyList<int> Versions);
+
+    public static RouteGroupBuilder MapTemplatesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/templates").WithTags("Templates");
+        group.MapGet("/", ListAsync).WithSummary("Daftar template SOP (versi terbaru masing-masing)");
+        group.MapGet("/{templateId}", GetAsync).WithSummary("Satu template SOP: versi terbaru atau ?version=n");
+        group.MapPost("/", PublishAsync).WithSummary("Menerbitkan versi baru template SOP (divalidasi)");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(CurrentUser me, TemplateCatalog catalog, CancellationToken ct)
+    {
+        var user = await me.GetAsync(ct);
+        var all = await catalog.ListAsync(user.TenantId, ct);
+        return TypedResults.Ok(all.GroupBy(t => t.Id).Select(g =>
+        {
+            var latest = g.MaxBy(t => t.Version)!;
+            return new TemplateSummary(latest.Id, latest.Version, latest.Title, latest.Agency.Name, latest.Steps.Count, g.Select(t => t.Version).Order().ToList());
+        }).OrderBy(t => t.Id).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string templateId, int? version, CurrentUser me, TemplateCatalog catalog, CancellationToken ct)
+    {
+        var user = await me.GetAsync(ct);
+        var template = version is { } v
+            ? await catalog.GetAsync(user.TenantId, templateId, v, ct)
+            : await catalog.LatestAsync(user.TenantId, templateId, ct);
+        return template is null ? Problems.NotFound($"Template SOP '{templateId}' tidak ditemukan.") : TypedResults.Ok(template);
+    }
+
+    /// <summary>The body is read as text and parsed by the template reader, so a shape error names the JSON path.</summary>
+    private static async Task<IResult> PublishAsync(HttpRequest http, CurrentUser me, TemplateCatalog catalog, CancellationToken ct)
+    {
+        var user = await me.GetAsync(ct);
+        if (!AccessPolicy.CanAdminister(user, user.TenantId))
+        {
+            return Problems.Forbidden("Hanya administrator pemda yang dapat menerbitkan template SOP.");
+        }
+
+        string body;
+        using (var reader = new StreamReader(http.Body))
+        {
+            body = await reader.ReadToEndAsync(ct);
+        }
+
+        SopTemplate template;
+        try
+        {
+            template = SopTemplateJson.Parse(body);
+        }
+        catch (TemplateFormatException e)
+        {
+            return Problems.BadRequest("template-unreadable", e.Message);
+        }
+
+        try
+        {
+            var published = await catalog.PublishAsync(user.TenantId, template, ct);
+            return TypedResults.Created($"/api/templates/{published.Id}?version={published.Version}", published);
+        }
+        catch (TemplateValidationException e)
+        {
+            return Problems.Validation(e.Errors.GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
+                "Template SOP tidak valid; periksa langkah dan isian yang ditandai.");
+        }
+    }
+}

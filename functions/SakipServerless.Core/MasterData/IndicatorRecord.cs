@@ -1,0 +1,47 @@
+using SakipServerless.Core.Capaian;
+
+namespace SakipServerless.Core.MasterData;
+
+/// <summary>
+/// An indicator of an OPD's Perjanjian Kinerja with its targets for one year: the yearly target and the
+/// Rencana Aksi's quarterly split. Stored as one document per indicator and year.
+/// </summary>
+public sealed record IndicatorRecord
+{
+    public required string Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string OpdId { get; init; }
+
+    public required int Year { get; init; }
+
+    public required string Sasaran { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Satuan { get; init; }
+
+    public required Polarity Polarity { get; init; }
+
+    public required AggregationType Aggregation { get; init; }
+
+    public decimal? Min { get; init; }
+
+    public decimal? Max { get; init; }
+
+    /// <summary>Yearly target (Perjanjian Kinerja).</summary>
+    public decimal? TargetTahunan { get; init; }
+
+    public decimal? TargetQ1 { get; init; }
+
+    public decimal? TargetQ2 { get; init; }
+
+    public decimal? TargetQ3 { get; init; }
+
+    public decimal? TargetQ4 { get; init; }
+
+    public Indicator ToIndicator() => new(Id, Name, Satuan, Polarity, Aggregation, Sasaran, Min, Max);
+
+    public TriwulanValues Targets => new(Year, TargetQ1, TargetQ2, TargetQ3, TargetQ4);
+}

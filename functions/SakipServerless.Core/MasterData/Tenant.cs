@@ -1,0 +1,18 @@
+namespace SakipServerless.Core.MasterData;
+
+/// <summary>A pemda (kabupaten/kota): the tenant. Its zone and calendar drive every due time; its capaian policy every predicate.</summary>
+public sealed record Tenant
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).</summary>
+    public required string TimeZone { get; init; }
+
+    /// <summary>The pemda's own days off (libur daerah) on top of the national calendar.</summary>
+    public IReadOnlyList<DateOnly> LiburDaerah { get; init; } = [];
+
+    /// <summary>Capaian cap in percent (100 or 120); null means no cap.</summary>
+    public decimal? CapaianCap { get; init; }
+}

@@ -1,0 +1,75 @@
+namespace SakipServerless.Storage.Sqlite;
+
+/// <summary>The tables and indexes; created if missing at start (idempotent).</summary>
+internal static class SqliteSchema
+{
+    public const string Sql = """
+        CREATE TABLE IF NOT EXISTS documents (
+            tenant_id  TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            id         TEXT NOT NULL,
+            json       TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, kind, id)
+        ) WITHOUT ROWID;
+
+        -- One row per run: its whole state and history as JSON, plus the columns the queries filter on.
+        -- next_deadline (Unix milliseconds, UTC) is the due index the sweep reads.
+        CREATE TABLE IF NOT EXISTS runs (
+            id            TEXT PRIMARY KEY,
+            tenant_id     TEXT NOT NULL,
+            opd_id        TEXT NOT NULL,
+            template_id   TEXT NOT NULL,
+            period        TEXT NOT NULL,
+            year          INTEGER NOT NULL,
+            status        TEXT NOT NULL,
+            version       INTEGER NOT NULL,
+            next_deadline INTEGER NULL,
+            json          TEXT NOT NULL,
+            UNIQUE (tenant_id, opd_id, template_id, period)
+        );
+        CREATE INDEX IF NOT EXISTS runs_due ON runs (next_deadline) WHERE next_deadline IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS runs_tenant_period ON runs (tenant_id, year, period);
+
+        -- Each unit's realisasi as its own rows, for the capaian read models.
+        CREATE TABLE IF NOT EXISTS unit_submissions (
+            run_id       TEXT NOT NULL,
+            step_id      TEXT NOT NULL,
+            unit_id      TEXT NOT NULL,
+            indicator_id TEXT NOT NULL,
+            tenant_id    TEXT NOT NULL,
+            opd_id       TEXT NOT NULL,
+            year         INTEGER NOT NULL,
+            quarter      INTEGER NOT NULL,
+            value        TEXT NOT NULL,
+            status       TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, step_id, unit_id, indicator_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS unit_submissions_tenant ON unit_submissions (tenant_id, year, opd_id);
+
+        -- Notifications written with the transition that produced them; the dispatcher delivers and marks them.
+        CREATE TABLE IF NOT EXISTS outbox (
+            id            TEXT PRIMARY KEY,
+            tenant_id     TEXT NOT NULL,
+            opd_id        TEXT NOT NULL,
+            created_at    INTEGER NOT NULL,
+            json          TEXT NOT NULL,
+            dispatched_at INTEGER NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            last_error    TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (created_at) WHERE dispatched_at IS NULL;
+
+        CREATE TABLE IF NOT EXISTS idempotency (
+            tenant_id     TEXT NOT NULL,
+            key           TEXT NOT NULL,
+            user_id       TEXT NOT NULL,
+            request_hash  TEXT NOT NULL,
+            status_code   INTEGER NOT NULL,
+            response_json TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, key)
+        ) WITHOUT ROWID;
+        """;
+}

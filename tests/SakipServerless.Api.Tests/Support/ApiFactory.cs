@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SakipServerless.Api.Clock;
+
+namespace SakipServerless.Api.Tests.Support;
+
+/// <summary>
+/// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep off
+/// (tests run the sweep when they mean to). Pass the same database path to a second factory to simulate a restart
+/// or a second instance.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public ApiFactory(string? databasePath = null, ManualClock? clock = null, IDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "sakip-tests", Guid.NewGuid().ToString("N"), "sakip.db");
+        Clock = clock ?? new ManualClock(new DateTimeOffset(2026, 4, 6, 0, 30, 0, TimeSpan.Zero)); // Monday 6 April 2026, 08:30 WITA
+        Settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public string DatabasePath { get; }
+
+    public ManualClock Clock { get; }
+
+    private IDictionary<string, string?> Settings { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Sakip:Storage:SqlitePath", DatabasePath);
+        builder.UseSetting("Sakip:Sweep:Enabled", "false");
+        builder.UseSetting("Sakip:Development:EnableDevSignIn", "true");
+        builder.UseSetting("Sakip:Development:EnableClockOffset", "true");
+        builder.UseSetting("Sakip:Development:SeedDemoData", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton(new AppClock(Clock)));
+    }
+}

@@ -83,7 +83,7 @@ public sealed class DashboardReader(IRunStore runs, IDocumentStore documents, Te
                 // Staff without an OPD read nothing; an empty scope answers with empty read models.
                 var tenantOnly = await calendars.TenantAsync(user.TenantId, ct);
                 int y = year ?? period?.Year ?? await CurrentYearAsync(user.TenantId, ct);
-                return (new DashboardScope(tenantOnly, y, period ?? DashboardPeriod.Tahunan(y), null, sasaran, []), null);
+                return (new DashboardScope(tenantOnly, y, period ?? DashboardPeriod.Tahunan(y), null, sasaran, [], year is not null || period is not null), null);
             }
         }
 
@@ -99,7 +99,7 @@ public sealed class DashboardReader(IRunStore runs, IDocumentStore documents, Te
         }
 
         int chosen = year ?? period?.Year ?? await CurrentYearAsync(user.TenantId, ct);
-        return (new DashboardScope(tenant, chosen, period ?? DashboardPeriod.Tahunan(chosen), opdId, sasaran, opds), null);
+        return (new DashboardScope(tenant, chosen, period ?? DashboardPeriod.Tahunan(chosen), opdId, sasaran, opds, year is not null || period is not null), null);
     }
 
     /// <summary>The input for the year's read models: its runs (all quarters, for the trend), indicators and realisasi.</summary>
@@ -121,7 +121,7 @@ public sealed class DashboardReader(IRunStore runs, IDocumentStore documents, Te
             indicators, realisasi, pinned, Now);
     }
 
-    /// <summary>The input for the overdue list: the running runs of the OPDs in scope, of any period.</summary>
+    /// <summary>The input for the overdue list: the running runs of the OPDs in scope, of any period unless one was chosen.</summary>
     public async Task<DashboardInput> LoadRunningAsync(DashboardScope scope, CancellationToken ct)
     {
         if (scope.Opds.Count == 0)
@@ -130,8 +130,9 @@ public sealed class DashboardReader(IRunStore runs, IDocumentStore documents, Te
         }
 
         var opdIds = scope.Opds.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        var running = (await runs.ListAsync(new RunQuery(scope.Tenant.Id) { Status = RunStatus.Running, OpdId = scope.OpdId }, ct))
-            .Where(r => opdIds.Contains(r.OpdId)).ToList();
+        var query = new RunQuery(scope.Tenant.Id) { Status = RunStatus.Running, OpdId = scope.OpdId, Year = scope.PeriodChosen ? scope.Year : null };
+        var running = (await runs.ListAsync(query, ct))
+            .Where(r => opdIds.Contains(r.OpdId) && (!scope.PeriodChosen || scope.Period.Rekap.Triwulans.Contains(r.Period.Quarter))).ToList();
         return new DashboardInput(scope.Tenant.Id, scope.Year, SettingsOf(scope.Tenant), scope.Opds, running, [], [],
             await TemplatesOfAsync(scope.Tenant.Id, running, ct), Now);
     }

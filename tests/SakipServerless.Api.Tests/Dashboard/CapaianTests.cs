@@ -172,6 +172,19 @@ public sealed class CapaianTests(CapaianWorld data) : IClassFixture<CapaianWorld
         Assert.True(problem.GetProperty("errors").TryGetProperty("sasaran", out _));
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheDashboardRoutes_AndTheirSlicers()
+    {
+        var doc = await (await data.Factory.CreateClient().GetAsync("/api/openapi.json")).JsonAsync(HttpStatusCode.OK);
+        var paths = doc.GetProperty("paths");
+        foreach (var route in new[] { "overview", "overdue", "capaian", "rekap.xlsx", "rekap.csv" })
+        {
+            Assert.True(paths.TryGetProperty($"/api/dashboard/{route}", out var path), route);
+            var names = path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+            Assert.Equal(["opdId", "period", "sasaran", "year"], names.Order(StringComparer.Ordinal));
+        }
+    }
+
     private static JsonElement Tw(JsonElement indicator, int triwulan) => indicator.GetProperty("triwulan")[triwulan - 1];
 
     private static JsonElement Sem(JsonElement indicator, int semester) => indicator.GetProperty("semester")[semester - 1];

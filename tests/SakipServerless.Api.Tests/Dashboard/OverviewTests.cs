@@ -78,6 +78,10 @@ public sealed class OverviewTests : IAsyncLifetime
         Assert.Equal("2 jam", second.GetProperty("lateLabel").GetString());
         Assert.Equal(1, second.GetProperty("escalationLevel").GetInt32());
 
+        // A chosen period or OPD narrows the list.
+        Assert.Equal(0, (await _drive.GetAsync("/api/dashboard/overdue?period=2026-Q2")).GetArrayLength());
+        Assert.Equal(_bappedaRun, Assert.Single((await _drive.GetAsync("/api/dashboard/overdue?year=2026&opdId=bappeda")).EnumerateArray()).GetProperty("runId").GetString());
+
         // The overview carries the same ranked list for the period.
         var overview = await _drive.GetAsync("/api/dashboard/overview?year=2026&period=2026-Q1");
         Assert.Equal([_bappedaRun, _kesbangpolRun], overview.GetProperty("overdue").EnumerateArray().Select(i => i.GetProperty("runId").GetString()));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
+using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Runs;
 using SakipServerless.Api.Sweep;
@@ -75,6 +76,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TenantCalendars>();
         services.AddScoped<RunService>();
+        services.AddScoped<DashboardReader>();
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineSweepService>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
 using SakipServerless.Api.Sweep;
 using SakipServerless.Api.Templates;
@@ -36,6 +37,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSakipStorage();
         services.AddSakipWorkflow();
         services.AddSakipIdentity();
+        services.AddSakipNotifications();
         return builder;
     }
 
@@ -62,6 +64,7 @@ public static class BackendServiceCollectionExtensions
         });
         services.AddSingleton<IDocumentStore>(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<INotificationStore>(sp => new SqliteNotificationStore(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 

@@ -7,8 +7,8 @@ using SakipServerless.Api.Clock;
 namespace SakipServerless.Api.Tests.Support;
 
 /// <summary>
-/// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep off
-/// (tests run the sweep when they mean to). Pass the same database path to a second factory to simulate a restart
+/// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep and notification
+/// dispatcher off (tests run them when they mean to). Pass the same database path to a second factory to simulate a restart
 /// or a second instance.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
@@ -31,6 +31,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Sakip:Storage:SqlitePath", DatabasePath);
         builder.UseSetting("Sakip:Sweep:Enabled", "false");
+        builder.UseSetting("Sakip:Notifications:DispatchEnabled", "false");
         builder.UseSetting("Sakip:Development:EnableDevSignIn", "true");
         builder.UseSetting("Sakip:Development:EnableClockOffset", "true");
         builder.UseSetting("Sakip:Development:SeedDemoData", "false");

@@ -7,8 +7,8 @@ using SakipServerless.Api.Clock;
 namespace SakipServerless.Api.Tests.Support;
 
 /// <summary>
-/// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep and notification
-/// dispatcher off (tests run them when they mean to). Pass the same database path to a second factory to simulate a restart
+/// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep off
+/// (tests run the sweep when they mean to). Pass the same database path to a second factory to simulate a restart
 /// or a second instance.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>

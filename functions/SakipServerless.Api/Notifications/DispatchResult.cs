@@ -1,6 +1,7 @@
 namespace SakipServerless.Api.Notifications;
 
-/// <summary>What one dispatcher pass did: messages dispatched and failed, inbox entries written, webhook outcomes.</summary>
+/// <summary>What one dispatcher pass did: messages dispatched and failed, inbox entries addressed
+/// (an entry that already existed counts again but is not written twice), webhook outcomes.</summary>
 public sealed record DispatchResult(int Dispatched, int DispatchFailures, int InboxEntries, int WebhooksDelivered, int WebhooksRetrying, int WebhooksFailed)
 {
     public static DispatchResult None { get; } = new(0, 0, 0, 0, 0, 0);

@@ -235,6 +235,40 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.Equal(0, (await (await admin.GetAsync("/api/notifications/webhook-deliveries")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task BackgroundDispatcher_WhenEnabled_DeliversWithoutBeingCalled()
+    {
+        await using var factory = new ApiFactory(settings: new Dictionary<string, string?>
+        {
+            ["Sakip:Notifications:DispatchEnabled"] = "true",
+            ["Sakip:Notifications:DispatchIntervalSeconds"] = "1",
+        });
+        var world = new TestWorld(factory);
+        await world.SeedAsync();
+        var driver = new NotificationDriver(factory, world);
+        await driver.StartRunAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Items(await driver.InboxAsync("kesbangpol-kabid")).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Single(Items(await driver.InboxAsync("kesbangpol-kabid")));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsTheInboxAndWebhookRoutes()
+    {
+        var doc = await (await _factory.CreateClient().GetAsync("/api/openapi.json")).JsonAsync(HttpStatusCode.OK);
+        var paths = doc.GetProperty("paths");
+
+        foreach (var path in new[] { "/api/me/inbox", "/api/me/inbox/{id}/read", "/api/me/inbox/read-all", "/api/notifications/webhook-failures", "/api/notifications/webhook-deliveries" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
+
     private static int Count(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -23,7 +23,7 @@ public static class IndicatorImportApi
     public static RouteGroupBuilder MapIndicatorImportApi(this RouteGroupBuilder api)
     {
         api.MapPost("/opds/{opdId}/indicators/import", ImportAsync).WithTags("Master data")
-            .Accepts<string>("text/csv")
+            .DocumentsCsvBody("Lembar indikator: satu baris judul kolom (kode, sasaran, indikator, satuan, polaritas, agregasi, target tahunan, TW I–IV), lalu satu baris per indikator; pemisah ; , atau tab; UTF-8 (dengan atau tanpa BOM) atau Windows-1252.")
             .WithSummary("Impor indikator dan target dari CSV (satu baris per indikator; ?year=2026, ?dryRun=true untuk memeriksa saja)");
         return api;
     }

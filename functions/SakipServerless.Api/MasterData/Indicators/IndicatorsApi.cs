@@ -17,8 +17,8 @@ public static class IndicatorsApi
         var group = api.MapGroup("/opds/{opdId}/indicators").WithTags("Master data");
         group.MapGet("/", ListAsync).WithSummary("Indikator dan target OPD, dapat disaring per tahun (?year=2026)");
         group.MapGet("/{indicatorId}", GetAsync).WithSummary("Satu indikator dengan targetnya");
-        group.MapPost("/", CreateAsync).Accepts<IndicatorRequest>("application/json").WithSummary("Menambah indikator (administrator atau Kepala OPD)");
-        group.MapPut("/{indicatorId}", UpdateAsync).Accepts<IndicatorRequest>("application/json").WithSummary("Mengubah indikator dan target (administrator atau Kepala OPD)");
+        group.MapPost("/", CreateAsync).DocumentsJsonBody<IndicatorRequest>().WithSummary("Menambah indikator (administrator atau Kepala OPD)");
+        group.MapPut("/{indicatorId}", UpdateAsync).DocumentsJsonBody<IndicatorRequest>().WithSummary("Mengubah indikator dan target (administrator atau Kepala OPD)");
         group.MapDelete("/{indicatorId}", DeleteAsync).WithSummary("Menghapus indikator yang belum memiliki realisasi (administrator atau Kepala OPD)");
         return api;
     }

@@ -14,8 +14,8 @@ public static class OpdsApi
         var group = api.MapGroup("/opds").WithTags("Master data");
         group.MapGet("/", ListAsync).WithSummary("Daftar OPD yang boleh dilihat pengguna, dengan unitnya");
         group.MapGet("/{opdId}", GetAsync).WithSummary("Satu OPD dengan unitnya");
-        group.MapPost("/", CreateAsync).Accepts<OpdRequest>("application/json").WithSummary("Menambah OPD (administrator)");
-        group.MapPut("/{opdId}", UpdateAsync).Accepts<OpdRequest>("application/json").WithSummary("Mengubah OPD dan unitnya (administrator)");
+        group.MapPost("/", CreateAsync).DocumentsJsonBody<OpdRequest>().WithSummary("Menambah OPD (administrator)");
+        group.MapPut("/{opdId}", UpdateAsync).DocumentsJsonBody<OpdRequest>().WithSummary("Mengubah OPD dan unitnya (administrator)");
         return api;
     }
 

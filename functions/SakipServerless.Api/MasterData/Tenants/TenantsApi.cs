@@ -15,7 +15,7 @@ public static class TenantsApi
     {
         var group = api.MapGroup("/tenants").WithTags("Master data");
         group.MapGet("/current", GetAsync).WithSummary("Pemda pengguna: zona waktu, libur daerah, batas capaian");
-        group.MapPut("/current", UpdateAsync).Accepts<TenantRequest>("application/json")
+        group.MapPut("/current", UpdateAsync).DocumentsJsonBody<TenantRequest>()
             .WithSummary("Mengubah pengaturan pemda (administrator)");
         return api;
     }

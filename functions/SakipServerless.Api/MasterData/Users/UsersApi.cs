@@ -14,8 +14,8 @@ public static class UsersApi
         var group = api.MapGroup("/users").WithTags("Master data");
         group.MapGet("/", ListAsync).WithSummary("Daftar pengguna pemda, dapat disaring per OPD (administrator)");
         group.MapGet("/{userId}", GetAsync).WithSummary("Satu pengguna (administrator)");
-        group.MapPost("/", CreateAsync).Accepts<UserRequest>("application/json").WithSummary("Menambah pengguna (administrator)");
-        group.MapPut("/{userId}", UpdateAsync).Accepts<UserRequest>("application/json").WithSummary("Mengubah nama, peran, OPD dan unit pengguna (administrator)");
+        group.MapPost("/", CreateAsync).DocumentsJsonBody<UserRequest>().WithSummary("Menambah pengguna (administrator)");
+        group.MapPut("/{userId}", UpdateAsync).DocumentsJsonBody<UserRequest>().WithSummary("Mengubah nama, peran, OPD dan unit pengguna (administrator)");
         return api;
     }
 

@@ -183,7 +183,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
 
         Assert.Equal("tab", result.GetProperty("separator").GetString());
         var row = result.GetProperty("rows")[0];
-        Assert.Equal(3, row.GetProperty("row").GetInt32());
+        Assert.Equal(2, row.GetProperty("row").GetInt32());
         Assert.Equal(3.75m, row.GetProperty("indicator").GetProperty("targetTahunan").GetDecimal());
         Assert.Equal("S; dengan titik koma", row.GetProperty("indicator").GetProperty("sasaran").GetString());
     }
@@ -237,6 +237,17 @@ public sealed class IndicatorImportTests : IAsyncLifetime
         var head = await _world.ClientAsync("kesbangpol-kepala");
 
         await (await head.PostCsvAsync($"{Indicators}/import{query}", SampleSheets.Kesbangpol)).ValidationAsync(field);
+
+        Assert.Equal(2, (await ListAsync(head)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task OversizedSheet_Is413_AndStoresNothing()
+    {
+        var head = await _world.ClientAsync("kesbangpol-kepala");
+        string huge = SampleSheets.Kesbangpol + new string(';', 1100 * 1024);
+
+        await (await head.PostCsvAsync(Import, huge)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
         Assert.Equal(2, (await ListAsync(head)).GetArrayLength());
     }

@@ -18,7 +18,8 @@ public static class CsvParser
         if (text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && text.Length > 4 && text[4] is not ('\r' or '\n'))
         {
             int end = text.IndexOfAny(['\r', '\n']);
-            rest = end < 0 ? "" : text[(end + 1)..].TrimStart('\n');
+            int next = end < 0 ? text.Length : end + (text.AsSpan(end).StartsWith("\r\n") ? 2 : 1);
+            rest = text[next..];
             return text[4];
         }
 

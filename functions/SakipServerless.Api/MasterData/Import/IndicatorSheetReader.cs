@@ -18,8 +18,8 @@ public static class IndicatorSheetReader
     public static CsvSheet Read(byte[] bytes)
     {
         var (text, encoding) = CsvText.Decode(bytes);
+        // Rows are numbered as Excel shows them; Excel hides a sep= line, so the numbering starts after it.
         char? hint = CsvParser.SeparatorHint(text, out string body);
-        int offset = text.Length == body.Length ? 0 : 1; // the sep= line is not a row Excel shows, but it is one in the file
 
         // The separator is the one under which a header row is recognised best: cheaper to try all three than to
         // guess from character counts that decimal commas and commas in indicator names distort.
@@ -33,7 +33,7 @@ public static class IndicatorSheetReader
         string separatorName = best.Separator switch { ';' => ";", ',' => ",", '\t' => "tab", var c => c.ToString() };
         if (best.Open is { } openRow)
         {
-            errors.Add(new(openRow + offset, null, "Tanda kutip (\") dibuka tetapi tidak ditutup; periksa isian pada baris ini."));
+            errors.Add(new(openRow, null, "Tanda kutip (\") dibuka tetapi tidak ditutup; periksa isian pada baris ini."));
             return new CsvSheet([], errors, separatorName, encoding, 0, []);
         }
 
@@ -52,7 +52,7 @@ public static class IndicatorSheetReader
         }
 
         var header = best.Records[headerIndex];
-        int headerRow = header.Row + offset;
+        int headerRow = header.Row;
         var ignored = new List<string>();
         var map = new Dictionary<IndicatorField, int>();
         for (int i = 0; i < header.Fields.Count; i++)
@@ -94,7 +94,7 @@ public static class IndicatorSheetReader
         }
         else if (data.Count > MaxDataRows)
         {
-            errors.Add(new(data[MaxDataRows].Row + offset, null, $"Satu berkas paling banyak memuat {MaxDataRows} indikator; bagi berkas menjadi beberapa bagian."));
+            errors.Add(new(data[MaxDataRows].Row, null, $"Satu berkas paling banyak memuat {MaxDataRows} indikator; bagi berkas menjadi beberapa bagian."));
             return new CsvSheet([], errors, separatorName, encoding, headerRow, ignored);
         }
 
@@ -103,7 +103,7 @@ public static class IndicatorSheetReader
         string? sasaranAbove = null;
         foreach (var record in data)
         {
-            int row = record.Row + offset;
+            int row = record.Row;
             var cells = new RowCells(record, map, header);
             var rowErrors = new List<ImportRowError>();
             string? sasaran = MasterDataText.Clean(cells[IndicatorField.Sasaran]) ?? sasaranAbove;

@@ -294,6 +294,11 @@ public static class SopImporter
             warnings.Add("Nama instansi (OPD) tidak terbaca dari kop dokumen; isi agency.name.");
         }
 
+        foreach (var (kind, item) in RunOnItemDetector.Find(blocks))
+        {
+            warnings.Add($"Blok {RunOnItemDetector.Label(kind)}: \"{item}\" tampaknya beberapa butir yang ditulis bersambung tanpa nomor; pisahkan secara manual.");
+        }
+
         warnings.Add("Zona waktu (WIB/WITA/WIT) tidak tertulis di dokumen; isi agency.timeZone sebelum template diterbitkan.");
         if (!blocks.Items.Any())
         {

@@ -36,7 +36,8 @@ internal static partial class IdentityBlockParser
             string rest = "";
             for (int c = 0; c < cells.Length && labelAt < 0; c++)
             {
-                if (IdentityLabels.TryRead(InlineText.Plain(cells[c]), out field, out rest))
+                // "SATUAN KERJA" heads the letterhead column; the label that matters may follow on the same line.
+                if (IdentityLabels.TryRead(InlineText.Plain(cells[c]), out field, out rest) && field != IdentityField.Ignored)
                 {
                     labelAt = c;
                 }
@@ -66,11 +67,6 @@ internal static partial class IdentityBlockParser
                 {
                     heading.Add((i, left));
                 }
-            }
-
-            if (field == IdentityField.Ignored)
-            {
-                continue;
             }
 
             string value = InlineText.Collapse(string.Join(' ', cells.Skip(labelAt + 1).Select(InlineText.Plain).Prepend(rest)));

@@ -80,14 +80,15 @@ internal static class ActorInference
     /// <summary>
     /// Reads the marked columns of a row. "Tidak" marks where a return lands, so that column performs.
     /// Horizontal arrows run from the performer to the receiver: columns an arrow only crosses are dropped.
-    /// Arrows alone in columns the text does not name, while the text names others, are connector lines (null).
+    /// Horizontal arrows alone in columns the text does not name, while the text names others, are connector lines (null).
     /// </summary>
     private static List<int>? FromMarkers(StepDraft step, StepDraft? previous)
     {
         var markers = step.Markers;
         var marked = step.MarkedColumns.ToList();
         var named = step.Mentions.Select(m => m.Role).ToHashSet();
-        if (marked.All(c => markers[c].IsArrowOnly) && named.Count > 0 && !marked.Any(named.Contains))
+        // Only a horizontal arrow can be a line passing through; a vertical one marks the column the step sits in.
+        if (marked.All(c => markers[c].IsHorizontalOnly) && named.Count > 0 && !marked.Any(named.Contains))
         {
             return null;
         }

@@ -6,7 +6,7 @@ namespace SakipServerless.Importer.Steps;
 /// Decides which earlier step a review returns to, in this order: the step last done by the role the text
 /// returns to ("dikembalikan pada kasubag/kasubid"); for a Ya/Tidak decision, the row where the "Tidak" line
 /// lands; the first of the steps just before that produced the same output the review passes on; the step last
-/// done by the one who reported; otherwise the previous step. The rework's performer takes part in the review.
+/// done by the one who reported; otherwise the previous step. Whoever gets the work back takes part in the review.
 /// </summary>
 internal static class ReturnTargetResolver
 {
@@ -34,9 +34,9 @@ internal static class ReturnTargetResolver
                 warnings.ForStep(step.No, $"bila dikembalikan, langkah {steps[target].No} dikerjakan ulang ({reason}).");
             }
 
-            if (steps[target].Assignee is { } rework && !step.Actors.Contains(rework) && step.Actors.Count > 0)
+            if (Returnee(step, steps[target]) is { } returnee && !step.Actors.Contains(returnee) && step.Actors.Count > 0)
             {
-                step.Actors.Add(rework);
+                step.Actors.Add(returnee);
             }
         }
     }
@@ -90,6 +90,12 @@ internal static class ReturnTargetResolver
 
         return (at - 1, "langkah tepat sebelum pemeriksaan");
     }
+
+    /// <summary>Who gets the work back: the role the text returns it to, else the one who reported, else the rework step's performer.</summary>
+    private static int? Returnee(StepDraft review, StepDraft rework) =>
+        review.Mentions.Where(m => m.Clause == MentionClause.Return).Select(m => (int?)m.Role).FirstOrDefault()
+        ?? review.MainMentions(MentionRole.Subject).Select(m => (int?)m.Role).FirstOrDefault(r => r != review.Assignee)
+        ?? rework.Assignee;
 
     private static int LastBefore(IReadOnlyList<StepDraft> steps, int at, Func<StepDraft, bool> match)
     {

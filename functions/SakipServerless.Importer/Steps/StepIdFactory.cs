@@ -10,7 +10,7 @@ internal sealed class StepIdFactory
     private static readonly HashSet<string> StopWords =
     [
         "untuk", "dan", "yang", "kepada", "pada", "dengan", "di", "ke", "dari", "serta", "atau", "oleh", "dalam", "sebagai",
-        "terkait", "masing-masing", "setiap", "tiap", "melakukan", "dua", "2",
+        "terkait", "masing-masing", "setiap", "tiap", "melakukan", "dua", "2", "jika", "apabila", "bila",
     ];
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);

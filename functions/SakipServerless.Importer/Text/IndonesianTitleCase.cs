@@ -28,12 +28,6 @@ internal static class IndonesianTitleCase
         }
 
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // A single capitalised word is usually an acronym (BAPPEDA); leave it.
-        if (words.Length == 1)
-        {
-            return text;
-        }
-
         for (int i = 0; i < words.Length; i++)
         {
             string w = words[i];

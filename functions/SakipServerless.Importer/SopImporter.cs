@@ -135,17 +135,19 @@ public static class SopImporter
             }
         }
 
+        // Without columns there is no left-to-right order of seniority; rank the titles instead (stable for equals).
+        titles = [.. titles.OrderBy(t => RoleVocabulary.SeniorityRank(RoleVocabulary.Canonical(t)))];
         if (titles.Count == 0)
         {
             warnings.Add("Tabel tidak memiliki kolom Pelaksana dan tidak ada pelaksana yang tertulis; pelaksana setiap langkah perlu diisi manual.");
         }
         else if (fromKeterangan)
         {
-            warnings.Add("Tabel tidak memiliki kolom Pelaksana; pelaksana dibaca dari kolom Keterangan dan urutan peran mengikuti urutan kemunculannya (peran paling atas dianggap atasan).");
+            warnings.Add("Tabel tidak memiliki kolom Pelaksana; pelaksana dibaca dari kolom Keterangan dan peran diurutkan menurut jenjang jabatan (pimpinan, sekretaris, kepala bidang, kepala seksi/subbagian, staf).");
         }
         else
         {
-            warnings.Add("Kolom Pelaksana berisi nama jabatan, bukan tanda per kolom; urutan peran mengikuti urutan kemunculannya (peran paling atas dianggap atasan).");
+            warnings.Add("Kolom Pelaksana berisi nama jabatan, bukan tanda per kolom; peran diurutkan menurut jenjang jabatan (pimpinan, sekretaris, kepala bidang, kepala seksi/subbagian, staf).");
         }
 
         return new RoleCatalog(titles);

@@ -33,7 +33,7 @@ internal static partial class ListItemParser
         // Only within one piece of text may a line continue the numbered item above it (a wrapped line);
         // list-item boundaries always start a new item.
         bool lastWasNumbered = false;
-        foreach (var rawLine in text.Split('\n'))
+        foreach (var rawLine in text.Split(['\n', DocumentCleaner.CellBreak]))
         {
             string line = InlineText.Plain(rawLine);
             if (line.Length == 0)

@@ -12,11 +12,10 @@ internal static partial class KelengkapanSplitter
 {
     public static List<string> Split(string cell)
     {
-        string text = InlineText.Plain(cell);
         var items = new List<string>();
-        foreach (var part in Separator().Split(text))
+        foreach (var part in Separator().Split(cell))
         {
-            string item = part.Trim().TrimStart('-', '•', '·', '*').Trim().TrimEnd('.', ',', ';').Trim();
+            string item = InlineText.Plain(part).TrimStart('-', '•', '·', '*').Trim().TrimEnd('.', ',', ';').Trim();
             if (item.Length > 0 && item != "-")
             {
                 items.Add(item);
@@ -63,6 +62,6 @@ internal static partial class KelengkapanSplitter
 
     public static string Normalise(string text) => InlineText.Collapse(text).ToLowerInvariant();
 
-    [GeneratedRegex(@"[,;\n]|\s+[-•·]\s+|^\s*[-•·]\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[,;\n\u2028]|\s+[-•·]\s+|^\s*[-•·]\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
 }

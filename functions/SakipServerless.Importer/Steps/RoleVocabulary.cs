@@ -91,6 +91,20 @@ internal static partial class RoleVocabulary
 
     public static bool IsStaff(IReadOnlyList<string> title) => title.Count > 0 && StaffWords.Contains(title[0]);
 
+    /// <summary>
+    /// Seniority for ordering roles a document names only in words (no columns to give the order):
+    /// head of the OPD, secretary, division heads, section and sub-division heads, other officials, staff.
+    /// </summary>
+    public static int SeniorityRank(IReadOnlyList<string> title) => title switch
+    {
+        _ when IsLeader(title) => 0,
+        [var first, ..] when first is "sekretaris" or "sekcam" or "sekdis" => 1,
+        [var first, ..] when first is "kabid" or "kabag" => 2,
+        [var first, ..] when first is "kasubag" or "kasi" or "kasubid" or "irban" or "lurah" or "kades" => 3,
+        _ when IsStaff(title) => 5,
+        _ => 4,
+    };
+
     public static bool StartsLikeTitle(IReadOnlyList<string> words) => words.Count > 0 && TitleWords.Contains(words[0]);
 
     private static bool Matches(List<WordToken> tokens, int at, string[] phrase)

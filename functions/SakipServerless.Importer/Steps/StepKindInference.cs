@@ -7,7 +7,8 @@ namespace SakipServerless.Importer.Steps;
 /// Infers a step's kind from its activity text. A check wins over everything (it needs a way back);
 /// then a command (menugaskan, memerintahkan, perintah, disposisi, memberi arahan); then gathering data as a
 /// verb (mengumpulkan, menghimpun — the noun "pengumpulan" names the SOP, not an act); then recapitulation;
-/// then a meeting (rapat, sosialisasi); otherwise ordinary work.
+/// then a meeting (rapat, sosialisasi); otherwise ordinary work. Recap and meeting words count only as the
+/// activity itself ("Merekap …", "Melakukan rapat …"), not as what is handed over ("Menyampaikan rekap …").
 /// </summary>
 internal static partial class StepKindInference
 {
@@ -17,6 +18,7 @@ internal static partial class StepKindInference
         if (Review().IsMatch(t) || Decision().IsMatch(t)) return StepKind.Review;
         if (Disposition().IsMatch(t)) return StepKind.Disposition;
         if (Collect().IsMatch(t)) return StepKind.Collect;
+        if (LeadingHandover().IsMatch(t)) return StepKind.Task;
         if (Rekap().IsMatch(t)) return StepKind.Rekap;
         if (Meeting().IsMatch(t)) return StepKind.Meeting;
         return StepKind.Task;
@@ -45,20 +47,23 @@ internal static partial class StepKindInference
     [GeneratedRegex(@"\b(?:menugaskan|memerintahkan|menginstruksikan|mendisposisikan|mendisposisi|disposisi|perintah|instruksi|menugasi)\b|\bmemberi(?:kan)?\s+arahan\b|\bmengarahkan\b", RegexOptions.CultureInvariant)]
     private static partial Regex Disposition();
 
-    [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}?(?:mengumpulkan|menghimpun|menghimpunkan|menerima\s+data|meminta\s+data|melakukan\s+(?:pengumpulan|penghimpunan))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}?(?:mengumpulkan|menghimpun|menghimpunkan|menerima\s+data|melakukan\s+(?:pengumpulan|penghimpunan))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Collect();
 
     [GeneratedRegex(@"\b(?:mengumpulkan|menghimpun|pengumpulan|penghimpunan)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CollectWord();
 
-    [GeneratedRegex(@"\b(?:merekap|rekap|rekapan|merekapitulasi|rekapitulasi)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:\S+\s+)?(?:merekap|rekap|rekapan|merekapitulasi|rekapitulasi)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Rekap();
 
-    [GeneratedRegex(@"\b(?:rapat|sosialisasi|mensosialisasikan|sosialisasikan|pertemuan|musyawarah|diskusi|fgd|ekspose|paparan)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:\S+\s+)?(?:rapat|sosialisasi|mensosialisasikan|sosialisasikan|pertemuan|musyawarah|diskusi|fgd|ekspose|paparan)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Meeting();
 
     [GeneratedRegex(@"\b(?:menyerahkan|menyampaikan|mengirimkan|mengirim|melaporkan|meneruskan|menyetorkan|mengajukan)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Handover();
+
+    [GeneratedRegex(@"^\s*(?:menyerahkan|menyampaikan|mengirimkan|mengirim|melaporkan|meneruskan|menyetorkan|mengajukan)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingHandover();
 
     [GeneratedRegex(@"^\s*(?:menyusun|membuat|menyiapkan|merumuskan|mendraft)\b.*\b(?:laporan|draft|draf|konsep)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Drafting();

@@ -132,6 +132,8 @@ internal static class ProcedureTableReader
     private static ProcedureRow Build(int no, int line, string[] cells, TableLayout layout)
     {
         string Text(ColumnKind kind) => layout.Find(kind) is { } c && c.Index < cells.Length ? InlineText.Plain(cells[c.Index]) : "";
+        // Kelengkapan keeps its line breaks: they separate items.
+        string Raw(ColumnKind kind) => layout.Find(kind) is { } c && c.Index < cells.Length ? cells[c.Index].Trim() : "";
         var actorCells = layout.ActorColumns.Select(c => c.Index < cells.Length ? InlineText.Plain(cells[c.Index]) : "").ToList();
         return new ProcedureRow(
             no,
@@ -139,7 +141,7 @@ internal static class ProcedureTableReader
             Text(ColumnKind.Activity),
             actorCells,
             Text(ColumnKind.ActorText),
-            Text(ColumnKind.Kelengkapan),
+            Raw(ColumnKind.Kelengkapan),
             Text(ColumnKind.Waktu),
             Text(ColumnKind.Output),
             Text(ColumnKind.Keterangan));
@@ -168,7 +170,9 @@ internal static class ProcedureTableReader
             Activity = Join(row.Activity, ColumnKind.Activity),
             ActorCells = actorCells,
             ActorText = Join(row.ActorText, ColumnKind.ActorText),
-            Kelengkapan = Join(row.Kelengkapan, ColumnKind.Kelengkapan),
+            Kelengkapan = layout.Find(ColumnKind.Kelengkapan) is { } k && k.Index < cells.Length && cells[k.Index].Trim().Length > 0
+                ? row.Kelengkapan + DocumentCleaner.CellBreak + cells[k.Index].Trim()
+                : row.Kelengkapan,
             Waktu = Join(row.Waktu, ColumnKind.Waktu),
             Output = Join(row.Output, ColumnKind.Output),
             Keterangan = Join(row.Keterangan, ColumnKind.Keterangan),

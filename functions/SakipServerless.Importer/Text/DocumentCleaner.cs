@@ -13,6 +13,9 @@ internal static partial class DocumentCleaner
     /// <summary>The mark an empty or ticked HTML checkbox becomes.</summary>
     public const char CheckboxMark = '\u2610';
 
+    /// <summary>What a &lt;br&gt; inside a cell becomes: whitespace in running text, an item boundary in a list cell.</summary>
+    public const char CellBreak = '\u2028';
+
     public static IReadOnlyList<string> CleanLines(string text)
     {
         string t = NormaliseCharacters(text);
@@ -93,7 +96,8 @@ internal static partial class DocumentCleaner
     private static string ReplaceMarkup(string text)
     {
         text = Checkbox().Replace(text, CheckboxMark.ToString());
-        text = LineBreakTag().Replace(text, " ");
+        text = BreakTag().Replace(text, CellBreak.ToString());
+        text = BlockTag().Replace(text, " ");
         text = InlineTag().Replace(text, "");
         text = text.Replace("&nbsp;", " ", StringComparison.OrdinalIgnoreCase);
         // Markdown emphasis from the export (**BADAN ...**); a lone asterisk is text and stays.
@@ -104,8 +108,11 @@ internal static partial class DocumentCleaner
     [GeneratedRegex(@"<input\b[^>]*\btype\s*=\s*[""']?checkbox[""']?[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Checkbox();
 
-    [GeneratedRegex(@"<br\s*/?>|</?(?:p|div)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LineBreakTag();
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BreakTag();
+
+    [GeneratedRegex(@"</?(?:p|div)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockTag();
 
     [GeneratedRegex(@"</?(?:b|strong|i|em|u|span|font|sup|sub|small|big|mark|s|strike|a|center|h[1-6])\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InlineTag();

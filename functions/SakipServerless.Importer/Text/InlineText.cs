@@ -25,7 +25,9 @@ internal static partial class InlineText
     public static string Key(string? text) =>
         Collapse(Plain(text).ToLowerInvariant().Replace('\u2013', '-').Replace(" /", "/").Replace("/ ", "/"));
 
-    public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    /// <summary>Null for an empty cell and for the dash a form uses to say "nothing here".</summary>
+    public static string? NullIfEmpty(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Trim() is "-" or "–" or "—" or "--" ? null : text;
 
     /// <summary>The cells of a line: exported tables separate them with tabs.</summary>
     public static string[] Cells(string line) => line.Split('\t');

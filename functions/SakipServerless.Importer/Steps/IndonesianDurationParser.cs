@@ -41,7 +41,9 @@ internal static partial class IndonesianDurationParser
             return ParseBareNumber(t, headerUnit);
         }
 
-        var periods = pieces.Select(p => PeriodNear(t, p, pieces)).ToList();
+        // A text labels all its amounts the same way: either "Triwulan: 2 hari; Tahunan: 10 hari" or "1 Hari untuk … Triwulan".
+        bool labelsFirst = PeriodIn(t[..pieces[0].Start]) is not null;
+        var periods = pieces.Select(p => PeriodNear(t, p, pieces, labelsFirst)).ToList();
         if (pieces.Count > 1 && periods.Any(p => p is not null) && periods.Distinct().Count() > 1)
         {
             return PerPeriod(t, pieces, periods);
@@ -109,12 +111,12 @@ internal static partial class IndonesianDurationParser
         return new(new StepDuration(pieces[defaultAt].Iso, triwulan, semester, tahunan));
     }
 
-    /// <summary>The period a piece is written for: named right after it ("1 Hari untuk Laporan Triwulan"), else right before it ("Tahunan: 15 hari").</summary>
-    private static string? PeriodNear(string text, Piece piece, List<Piece> all)
+    /// <summary>The period a piece is written for: named right before it ("Tahunan: 15 hari") or right after it ("1 Hari untuk Laporan Triwulan").</summary>
+    private static string? PeriodNear(string text, Piece piece, List<Piece> all, bool labelsFirst)
     {
         int next = all.Where(p => p.Start > piece.Start).Select(p => p.Start).DefaultIfEmpty(text.Length).Min();
         int previous = all.Where(p => p.Start < piece.Start).Select(p => p.End).DefaultIfEmpty(0).Max();
-        return PeriodIn(text[piece.End..next]) ?? PeriodIn(text[previous..piece.Start]);
+        return labelsFirst ? PeriodIn(text[previous..piece.Start]) : PeriodIn(text[piece.End..next]);
     }
 
     private static string? PeriodIn(string text)

@@ -4,6 +4,4 @@ namespace SakipServerless.Importer.Blocks;
 internal sealed record HeaderBlocks(IReadOnlyDictionary<HeaderBlockKind, IReadOnlyList<string>> Items)
 {
     public IReadOnlyList<string> this[HeaderBlockKind kind] => Items.TryGetValue(kind, out var items) ? items : [];
-
-    public bool Has(HeaderBlockKind kind) => Items.ContainsKey(kind);
 }

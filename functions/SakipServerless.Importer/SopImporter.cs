@@ -1,0 +1,318 @@
+using SakipServerless.Core.Templates;
+using SakipServerless.Importer.Blocks;
+using SakipServerless.Importer.Identity;
+using SakipServerless.Importer.Steps;
+using SakipServerless.Importer.Table;
+using SakipServerless.Importer.Text;
+
+namespace SakipServerless.Importer;
+
+/// <summary>
+/// Turns an SOP document (text exported from the PermenPAN-RB 35/2012 format: identity block, header blocks,
+/// tab-separated procedure table) into a draft template that passes <see cref="TemplateValidator"/> in
+/// <see cref="TemplateValidationMode.Draft"/> mode. Anything read with less than certainty is listed in the
+/// warnings; only input that is not an SOP document at all raises <see cref="SopImportException"/>.
+/// </summary>
+/// <remarks>Pure and thread-safe: no I/O, no shared state, so the CLI and an HTTP upload can call it alike.</remarks>
+public static class SopImporter
+{
+    /// <summary>Above this share of control characters the input is taken for a binary file.</summary>
+    private const double BinaryThreshold = 0.02;
+
+    public static ImportResult Import(byte[] content, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var decoded = DocumentDecoder.Decode(content);
+        var result = Import(decoded.Text, sourceName);
+        if (decoded.Warning is null)
+        {
+            return result;
+        }
+
+        IReadOnlyList<string> warnings = [decoded.Warning, .. result.Warnings];
+        return result with { Template = result.Template with { ImportWarnings = warnings }, Warnings = warnings };
+    }
+
+    public static ImportResult Import(string text, string? sourceName = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new SopImportException("Berkas kosong: tidak ada teks dokumen SOP untuk diimpor.");
+        }
+
+        if (text.Contains('\0') || DocumentCleaner.ControlCharacterRatio(text) > BinaryThreshold)
+        {
+            throw new SopImportException("Berkas tidak berisi teks yang dapat dibaca (tampaknya berkas biner). Ekspor dokumen SOP sebagai teks terlebih dahulu.");
+        }
+
+        var warnings = new ImportWarnings();
+        var lines = DocumentCleaner.CleanLines(text);
+        var layout = TableHeaderDetector.Detect(lines);
+        if (layout is null)
+        {
+            layout = HeaderlessLayoutGuesser.Guess(lines)
+                ?? throw new SopImportException("Tabel prosedur tidak ditemukan (baris judul dengan kolom No, Kegiatan/Uraian Prosedur, Pelaksana dan Mutu Baku). Berkas ini bukan dokumen SOP dalam format yang dikenali.");
+            warnings.Add("Judul tabel prosedur tidak ditemukan; susunan kolom ditebak dari isi baris (Waktu dari kolom yang berisi lama waktu). Periksa pelaksana, kelengkapan, waktu dan output setiap langkah.");
+        }
+
+        var rows = ProcedureTableReader.Read(lines, layout, warnings);
+        if (rows.Count == 0)
+        {
+            throw new SopImportException("Tabel prosedur ditemukan, tetapi tidak memuat satu pun langkah bernomor. Berkas ini bukan dokumen SOP yang lengkap.");
+        }
+
+        var before = lines.Take(Math.Max(0, layout.HeaderLine)).ToList();
+        int blocksAt = HeaderBlockParser.FindFirstLabelLine(before);
+        var identity = IdentityBlockParser.Parse(blocksAt >= 0 ? before[..blocksAt] : before);
+        var blocks = blocksAt >= 0 ? HeaderBlockParser.Parse(before, blocksAt) : new HeaderBlocks(new Dictionary<HeaderBlockKind, IReadOnlyList<string>>());
+        var agency = AgencyReader.Read(identity.HeadingLines, out bool agencyFound);
+
+        var roles = BuildRoles(layout, rows, warnings);
+        var steps = BuildSteps(rows, layout, roles, warnings);
+
+        ActorInference.Resolve(steps, roles, warnings);
+        DecisionDetector.Apply(steps, roles, warnings);
+        CollectStepSelector.Apply(steps, roles, warnings);
+        ReturnTargetResolver.Apply(steps, roles, warnings);
+        InferWhen(steps, warnings);
+
+        var ids = new StepIdFactory();
+        foreach (var step in steps)
+        {
+            step.Id = ids.Create(step.No, step.Activity);
+        }
+
+        ReportIdentity(identity, agencyFound, blocks, warnings);
+        string title = identity.Title ?? (sourceName is null ? "SOP tanpa judul" : $"SOP {Path.GetFileNameWithoutExtension(sourceName)}");
+        var template = new SopTemplate
+        {
+            Id = TemplateId(agency, title),
+            Version = 1,
+            Title = title,
+            Agency = agency,
+            Document = new SopDocument(identity.Number, identity.CreatedAt, identity.RevisedAt, identity.EffectiveAt, identity.ApprovedBy, sourceName is null ? null : Path.GetFileName(sourceName)),
+            LegalBasis = blocks[HeaderBlockKind.LegalBasis],
+            Qualifications = blocks[HeaderBlockKind.Qualifications],
+            RelatedSops = blocks[HeaderBlockKind.RelatedSops],
+            Equipment = blocks[HeaderBlockKind.Equipment],
+            Warnings = blocks[HeaderBlockKind.Warnings],
+            Records = blocks[HeaderBlockKind.Records],
+            Roles = roles.Count > 0 ? [.. roles.Roles.Select(r => new SopRole(r.Id, r.Title))] : [new SopRole("pelaksana", "Pelaksana (belum ditentukan)")],
+            Steps = [.. steps.Select(s => ToStep(s, steps, roles))],
+        };
+
+        foreach (var error in TemplateValidator.Validate(template, TemplateValidationMode.Draft))
+        {
+            warnings.Add($"Validasi draf: {error}");
+        }
+
+        var list = warnings.ToList();
+        return new ImportResult(
+            template with { ImportWarnings = list },
+            list,
+            [.. steps.Select(s => new StepEvidence(s.No, s.Id, s.ActorSource))]);
+    }
+
+    /// <summary>Roles are the actor columns; without them, the actors written in words in a Pelaksana column or in Keterangan.</summary>
+    private static RoleCatalog BuildRoles(TableLayout layout, List<ProcedureRow> rows, ImportWarnings warnings)
+    {
+        if (layout.ActorColumns.Count > 0)
+        {
+            return new RoleCatalog([.. layout.ActorColumns.Select(c => c.Title)]);
+        }
+
+        bool fromKeterangan = layout.Find(ColumnKind.ActorText) is null;
+        var titles = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            foreach (var title in RolePhraseReader.Read(fromKeterangan ? row.Keterangan : row.ActorText))
+            {
+                if (seen.Add(string.Join(' ', RoleVocabulary.Canonical(title))))
+                {
+                    titles.Add(title);
+                }
+            }
+        }
+
+        // Without columns there is no left-to-right order of seniority; rank the titles instead (stable for equals).
+        titles = [.. titles.OrderBy(t => RoleVocabulary.SeniorityRank(RoleVocabulary.Canonical(t)))];
+        if (titles.Count == 0)
+        {
+            warnings.Add("Tabel tidak memiliki kolom Pelaksana dan tidak ada pelaksana yang tertulis; pelaksana setiap langkah perlu diisi manual.");
+        }
+        else if (fromKeterangan)
+        {
+            warnings.Add("Tabel tidak memiliki kolom Pelaksana; pelaksana dibaca dari kolom Keterangan dan peran diurutkan menurut jenjang jabatan (pimpinan, sekretaris, kepala bidang, kepala seksi/subbagian, staf).");
+        }
+        else
+        {
+            warnings.Add("Kolom Pelaksana berisi nama jabatan, bukan tanda per kolom; peran diurutkan menurut jenjang jabatan (pimpinan, sekretaris, kepala bidang, kepala seksi/subbagian, staf).");
+        }
+
+        return new RoleCatalog(titles);
+    }
+
+    private static List<StepDraft> BuildSteps(List<ProcedureRow> rows, TableLayout layout, RoleCatalog roles, ImportWarnings warnings)
+    {
+        var numbers = new HashSet<int>();
+        var waktuUnit = layout.Find(ColumnKind.Waktu)?.Unit ?? WaktuUnit.Unspecified;
+        bool actorsInKeterangan = layout.ActorColumns.Count == 0 && layout.Find(ColumnKind.ActorText) is null;
+        var drafts = new List<StepDraft>();
+        int expected = 1;
+        foreach (var row in rows)
+        {
+            int no = row.No;
+            if (!numbers.Add(no))
+            {
+                int renumbered = Math.Max(numbers.Max() + 1, expected);
+                warnings.ForStep(no, $"nomor langkah {no} dipakai lebih dari sekali; baris ini diberi nomor {renumbered}.");
+                no = renumbered;
+                numbers.Add(no);
+            }
+            else if (no != expected)
+            {
+                warnings.ForStep(no, $"nomor langkah tidak berurutan (diharapkan {expected}).");
+            }
+
+            expected = no + 1;
+            string activity = row.Activity;
+            if (activity.Length == 0)
+            {
+                activity = $"(uraian langkah {no} kosong)";
+                warnings.ForStep(no, "uraian kegiatan kosong; isi secara manual.");
+            }
+
+            var duration = IndonesianDurationParser.Parse(row.Waktu, waktuUnit);
+            if (duration.Problem is not null)
+            {
+                warnings.ForStep(no, duration.Problem);
+            }
+
+            if (row.Output.Length == 0)
+            {
+                warnings.ForStep(no, "kolom Output kosong.");
+            }
+
+            var named = (layout.Find(ColumnKind.ActorText) is not null ? RolePhraseReader.Read(row.ActorText)
+                    : actorsInKeterangan ? RolePhraseReader.Read(row.Keterangan)
+                    : [])
+                .Select(t => RoleMentionFinder.Find(t, roles).Select(m => m.Role).FirstOrDefault(-1))
+                .Where(r => r >= 0)
+                .ToList();
+
+            var mentions = RoleMentionFinder.Find(activity, roles);
+            drafts.Add(new StepDraft
+            {
+                No = no,
+                Activity = activity,
+                Kelengkapan = KelengkapanSplitter.Split(row.Kelengkapan),
+                Duration = duration.Duration,
+                Output = InlineText.NullIfEmpty(row.Output),
+                Note = InlineText.NullIfEmpty(row.Keterangan),
+                Markers = [.. row.ActorCells.Select(ActorMarkerReader.Read)],
+                NamedActors = named,
+                Mentions = mentions,
+                Kind = StepKindInference.Infer(activity),
+            });
+        }
+
+        SplitJoinedKelengkapan(drafts, warnings);
+        return drafts;
+    }
+
+    private static void SplitJoinedKelengkapan(List<StepDraft> drafts, ImportWarnings warnings)
+    {
+        var outputs = drafts.Where(d => d.Output is not null).Select(d => d.Output!).ToList();
+        foreach (var draft in drafts)
+        {
+            var known = outputs.Concat(drafts.Where(d => d != draft).SelectMany(d => d.Kelengkapan)).ToList();
+            draft.Kelengkapan = KelengkapanSplitter.SplitJoined(draft.Kelengkapan, outputs, known, out var splits);
+            foreach (var (whole, left, right) in splits)
+            {
+                warnings.ForStep(draft.No, $"kelengkapan \"{whole}\" ditulis tanpa koma; dibaca sebagai dua butir \"{left}\" dan \"{right}\" karena keduanya disebut terpisah di bagian lain dokumen.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Infers when each step runs; a review that returns to a step running less often runs only when that step
+    /// does, so a return always has somewhere to go.
+    /// </summary>
+    private static void InferWhen(List<StepDraft> steps, ImportWarnings warnings)
+    {
+        foreach (var step in steps)
+        {
+            step.When = StepWhenInference.Infer(step.Activity, out var evidence);
+            if (step.When != StepWhen.Always)
+            {
+                string label = step.When == StepWhen.SemesterEnd ? "akhir semester (triwulan II dan IV)" : "akhir tahun (triwulan IV)";
+                warnings.ForStep(step.No, $"hanya dijalankan pada {label}, disimpulkan dari uraian \"{evidence}\".");
+            }
+        }
+
+        foreach (var step in steps.Where(s => s.ReturnTo is not null))
+        {
+            var target = steps[step.ReturnTo!.Value];
+            if (Rank(target.When) > Rank(step.When))
+            {
+                step.When = target.When;
+                warnings.ForStep(step.No, $"disamakan jadwalnya dengan langkah {target.No} yang dikerjakan ulang bila dikembalikan.");
+            }
+        }
+    }
+
+    private static int Rank(StepWhen when) => when switch
+    {
+        StepWhen.Always => 0,
+        StepWhen.SemesterEnd => 1,
+        _ => 2,
+    };
+
+    private static SopStep ToStep(StepDraft draft, List<StepDraft> all, RoleCatalog roles) => new()
+    {
+        No = draft.No,
+        Id = draft.Id,
+        Activity = draft.Activity,
+        Kind = draft.Kind,
+        Actors = [.. draft.Actors.Select(a => roles[a].Id)],
+        Kelengkapan = draft.Kelengkapan,
+        Duration = draft.Duration,
+        Output = draft.Output,
+        Note = draft.Note,
+        When = draft.When,
+        OnReturn = draft.Kind == StepKind.Review && draft.ReturnTo is { } back ? all[back].Id : null,
+    };
+
+    private static void ReportIdentity(IdentityBlock identity, bool agencyFound, HeaderBlocks blocks, ImportWarnings warnings)
+    {
+        if (identity.Title is null)
+        {
+            warnings.Add("Nama/Judul SOP tidak ditemukan; judul diisi sementara.");
+        }
+
+        if (!agencyFound)
+        {
+            warnings.Add("Nama instansi (OPD) tidak terbaca dari kop dokumen; isi agency.name.");
+        }
+
+        foreach (var (kind, item) in RunOnItemDetector.Find(blocks))
+        {
+            warnings.Add($"Blok {RunOnItemDetector.Label(kind)}: \"{item}\" tampaknya beberapa butir yang ditulis bersambung tanpa nomor; pisahkan secara manual.");
+        }
+
+        warnings.Add("Zona waktu (WIB/WITA/WIT) tidak tertulis di dokumen; isi agency.timeZone sebelum template diterbitkan.");
+        if (!blocks.Items.Any())
+        {
+            warnings.Add("Blok Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan, Peringatan dan Pencatatan tidak ditemukan.");
+        }
+    }
+
+    private static string TemplateId(SopAgency agency, string title)
+    {
+        string region = agency.Region is null ? "" : System.Text.RegularExpressions.Regex.Replace(agency.Region, @"^(?i:kabupaten|kota|provinsi)\s+", "");
+        string name = title.StartsWith("SOP ", StringComparison.OrdinalIgnoreCase) ? title[4..] : title;
+        string id = Slug.From($"{region} {agency.Name} {name}", 90);
+        return id.Length > 0 ? id : "sop-impor";
+    }
+}

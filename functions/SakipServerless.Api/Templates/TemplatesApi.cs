@@ -2,6 +2,7 @@ using System.Text.Json;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
 using SakipServerless.Core.Templates;
+using SakipServerless.Importer;
 
 namespace SakipServerless.Api.Templates;
 
@@ -16,6 +17,8 @@ public static class TemplatesApi
         group.MapGet("/", ListAsync).WithSummary("Daftar template SOP (versi terbaru masing-masing)");
         group.MapGet("/{templateId}", GetAsync).WithSummary("Satu template SOP: versi terbaru atau ?version=n");
         group.MapPost("/", PublishAsync).WithSummary("Menerbitkan versi baru template SOP (divalidasi)");
+        group.MapPost("/import", ImportAsync)
+            .WithSummary("Mengubah dokumen SOP (teks ekspor) menjadi draf template beserta importWarnings; tidak menerbitkan");
         return api;
     }
 
@@ -37,6 +40,31 @@ public static class TemplatesApi
             ? await catalog.GetAsync(user.TenantId, templateId, v, ct)
             : await catalog.LatestAsync(user.TenantId, templateId, ct);
         return template is null ? Problems.NotFound($"Template SOP '{templateId}' tidak ditemukan.") : TypedResults.Ok(template);
+    }
+
+    /// <summary>
+    /// Drafts a template from an uploaded SOP document (the raw file as the body, its name in <c>?fileName=</c>).
+    /// The draft is for review: an admin corrects what the warnings name, then publishes it.
+    /// </summary>
+    private static async Task<IResult> ImportAsync(HttpRequest http, string? fileName, CurrentUser me, CancellationToken ct)
+    {
+        var user = await me.GetAsync(ct);
+        if (!AccessPolicy.CanAdminister(user, user.TenantId))
+        {
+            return Problems.Forbidden("Hanya administrator pemda yang dapat mengimpor dokumen SOP.");
+        }
+
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, ct);
+        try
+        {
+            var result = SopImporter.Import(buffer.ToArray(), string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileName(fileName));
+            return Results.Content(DraftTemplateJson.Serialize(result), "application/json");
+        }
+        catch (SopImportException e)
+        {
+            return Problems.BadRequest("sop-unreadable", e.Message);
+        }
     }
 
     /// <summary>The body is read as text and parsed by the template reader, so a shape error names the JSON path.</summary>

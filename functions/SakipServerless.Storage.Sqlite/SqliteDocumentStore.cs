@@ -48,6 +48,17 @@ public sealed class SqliteDocumentStore(SqliteDatabase db, TimeProvider clock) :
         return Task.FromResult(command.ExecuteNonQuery() == 1);
     }
 
+    public Task<bool> DeleteAsync(string tenantId, string kind, string id, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM documents WHERE tenant_id = $t AND kind = $k AND id = $i";
+        command.Parameters.AddWithValue("$t", tenantId);
+        command.Parameters.AddWithValue("$k", kind);
+        command.Parameters.AddWithValue("$i", id);
+        return Task.FromResult(command.ExecuteNonQuery() == 1);
+    }
+
     public Task PutManyAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken ct = default)
     {
         using var connection = db.Open();

@@ -61,6 +61,58 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (created_at) WHERE dispatched_at IS NULL;
 
+        -- Dispatcher leases on outbox rows (notifications): a leased row is skipped by other dispatchers until the
+        -- lease ends; after a failed dispatch the lease runs until the retry time.
+        CREATE TABLE IF NOT EXISTS outbox_leases (
+            outbox_id TEXT PRIMARY KEY,
+            owner     TEXT NOT NULL,
+            until     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        -- In-app inbox (notifications): one row per (outbox message, user). The id is derived from both, so a message
+        -- delivered again (crashed or concurrent dispatcher) inserts nothing. Times are Unix milliseconds, UTC.
+        CREATE TABLE IF NOT EXISTS inbox (
+            id               TEXT PRIMARY KEY,
+            tenant_id        TEXT NOT NULL,
+            user_id          TEXT NOT NULL,
+            outbox_id        TEXT NOT NULL,
+            opd_id           TEXT NOT NULL,
+            run_id           TEXT NOT NULL,
+            step_id          TEXT NULL,
+            unit_id          TEXT NULL,
+            kind             TEXT NOT NULL,
+            message          TEXT NOT NULL,
+            due_at           INTEGER NULL,
+            escalation_level INTEGER NULL,
+            created_at       INTEGER NOT NULL,
+            read_at          INTEGER NULL
+        );
+        CREATE INDEX IF NOT EXISTS inbox_user ON inbox (tenant_id, user_id, created_at);
+        CREATE INDEX IF NOT EXISTS inbox_unread ON inbox (tenant_id, user_id) WHERE read_at IS NULL;
+
+        -- Webhook deliveries (notifications): one row per outbox message, queued when it is dispatched; the payload is
+        -- fixed then so retries send the same bytes. Leased like outbox rows while an attempt is in flight.
+        CREATE TABLE IF NOT EXISTS webhook_deliveries (
+            event_id         TEXT PRIMARY KEY,
+            tenant_id        TEXT NOT NULL,
+            opd_id           TEXT NOT NULL,
+            kind             TEXT NOT NULL,
+            payload          TEXT NOT NULL,
+            created_at       INTEGER NOT NULL,
+            status           TEXT NOT NULL,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NULL,
+            last_attempt_at  INTEGER NULL,
+            last_status_code INTEGER NULL,
+            last_error       TEXT NULL,
+            delivered_at     INTEGER NULL,
+            failed_at        INTEGER NULL,
+            lease_owner      TEXT NULL,
+            lease_until      INTEGER NULL
+        );
+        CREATE INDEX IF NOT EXISTS webhook_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX IF NOT EXISTS webhook_tenant ON webhook_deliveries (tenant_id, status, last_attempt_at);
+
         CREATE TABLE IF NOT EXISTS idempotency (
             tenant_id     TEXT NOT NULL,
             key           TEXT NOT NULL,

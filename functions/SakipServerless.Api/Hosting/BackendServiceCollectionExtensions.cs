@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
+using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
 using SakipServerless.Api.Sweep;
 using SakipServerless.Api.Templates;
@@ -37,6 +39,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSakipStorage();
         services.AddSakipWorkflow();
         services.AddSakipIdentity();
+        services.AddSakipNotifications();
         return builder;
     }
 
@@ -63,6 +66,7 @@ public static class BackendServiceCollectionExtensions
         });
         services.AddSingleton<IDocumentStore>(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<INotificationStore>(sp => new SqliteNotificationStore(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 
@@ -76,6 +80,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TenantCalendars>();
         services.AddScoped<RunService>();
+        services.AddScoped<DashboardReader>();
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineSweepService>();
         return services;

@@ -16,6 +16,9 @@ public sealed record IndicatorRecord
 
     public required int Year { get; init; }
 
+    /// <summary>The pemda's own code of the indicator (e.g. "IKU 1.2"), unique within the OPD and year; null on older records.</summary>
+    public string? Kode { get; init; }
+
     public required string Sasaran { get; init; }
 
     public required string Name { get; init; }

@@ -16,6 +16,9 @@ public interface IDocumentStore
     /// <summary>Inserts a document that must not exist yet; false when it does (nothing is changed).</summary>
     Task<bool> TryInsertAsync<T>(string tenantId, string kind, string id, T document, CancellationToken ct = default) where T : class;
 
+    /// <summary>Removes one document; false when there was none.</summary>
+    Task<bool> DeleteAsync(string tenantId, string kind, string id, CancellationToken ct = default);
+
     /// <summary>Writes every document or none.</summary>
     Task PutManyAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken ct = default);
 

@@ -31,6 +31,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Sakip:Storage:SqlitePath", DatabasePath);
         builder.UseSetting("Sakip:Sweep:Enabled", "false");
+        builder.UseSetting("Sakip:Notifications:DispatchEnabled", "false");
         builder.UseSetting("Sakip:Development:EnableDevSignIn", "true");
         builder.UseSetting("Sakip:Development:EnableClockOffset", "true");
         builder.UseSetting("Sakip:Development:SeedDemoData", "false");

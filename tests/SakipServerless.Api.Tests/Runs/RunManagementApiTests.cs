@@ -1,0 +1,146 @@
+using System.Net;
+using SakipServerless.Api.Tests.Support;
+
+namespace SakipServerless.Api.Tests.Runs;
+
+public sealed class RunManagementApiTests : IAsyncLifetime
+{
+    private readonly ApiFactory _factory = new();
+    private TestWorld _world = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = new TestWorld(_factory);
+        await _world.SeedAsync();
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<(HttpClient Head, string RunId)> StartAsync()
+    {
+        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var run = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).JsonAsync(HttpStatusCode.Created);
+        return (head, run.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>Drives the jeneponto template to its collect step (step 3), where every unit submits.</summary>
+    private async Task<string> ToCollectStepAsync()
+    {
+        var (_, id) = await StartAsync();
+        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } })).JsonAsync(HttpStatusCode.OK);
+        var kasubag = await _world.ClientAsync("kesbangpol-kasubid-kasubag");
+        await (await kasubag.PostJsonAsync($"/api/runs/{id}/steps/memerintahkan-analis/complete", new { output = "Disposisi", kelengkapan = new[] { "Disposisi" } })).JsonAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    [Fact]
+    public async Task UnitsSubmittingAtTheSameMoment_AllSucceed_WithoutLostUpdates()
+    {
+        string id = await ToCollectStepAsync();
+        var clients = new List<(string Unit, HttpClient Client)>();
+        foreach (var unit in TestWorld.Units)
+        {
+            clients.Add((unit.Id, await _world.ClientAsync($"kesbangpol-{unit.Id}")));
+        }
+
+        var responses = await Task.WhenAll(clients.Select(c => c.Client.PostJsonAsync(
+            $"/api/runs/{id}/steps/menyerahkan-bahan-laporan/units/{c.Unit}/submit",
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 91.5m } }, evidenceFileIds = new[] { "f-" + c.Unit } })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var analis = await _world.ClientAsync("kesbangpol-analisis-data");
+        var run = await (await analis.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
+        var tasks = run.Step("menyerahkan-bahan-laporan").GetProperty("unitTasks").EnumerateArray().ToList();
+        Assert.All(tasks, t => Assert.Equal("submitted", t.GetProperty("status").GetString()));
+        Assert.Equal(3, run.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "unit-task-submitted"));
+    }
+
+    [Theory]
+    [InlineData("""{"realisasi":[{"indicatorId":"kesbangpol-iku-1","value":150}]}""", "realisasi[0].value")]
+    [InlineData("""{"realisasi":[{"indicatorId":"kesbangpol-iku-2","value":1.5}]}""", "realisasi[0].value")]
+    [InlineData("""{"realisasi":[{"indicatorId":"tidak-ada","value":1}]}""", "realisasi[0].indicatorId")]
+    [InlineData("""{"realisasi":[{"indicatorId":"bappeda-iku-1","value":1}]}""", "realisasi[0].indicatorId")]
+    [InlineData("""{"realisasi":[{"indicatorId":"kesbangpol-iku-1"}]}""", "realisasi[0].value")]
+    public async Task Submit_WithValuesOutsideTheIndicatorsRules_Is400NamingTheField_AndStoresNothing(string json, string field)
+    {
+        string id = await ToCollectStepAsync();
+        var staff = await _world.ClientAsync("kesbangpol-bid-politik");
+
+        var response = await staff.PostAsync($"/api/runs/{id}/steps/menyerahkan-bahan-laporan/units/bid-politik/submit",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        var run = await (await staff.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(run.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "unit-task-submitted");
+    }
+
+    [Fact]
+    public async Task Suspend_Resume_Terminate_ByTheHead_AreRecordedWithReasons()
+    {
+        var (head, id) = await StartAsync();
+
+        await (await head.PostJsonAsync($"/api/runs/{id}/suspend", new { reason = "Menunggu Rencana Aksi perubahan" })).JsonAsync(HttpStatusCode.OK);
+        var suspended = await (await head.GetAsync($"/api/runs?status=suspended")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(id, suspended[0].GetProperty("id").GetString());
+
+        await (await head.PostJsonAsync($"/api/runs/{id}/resume", new { })).JsonAsync(HttpStatusCode.OK);
+        var done = await (await head.PostJsonAsync($"/api/runs/{id}/terminate", new { reason = "Diganti SOP baru" })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("terminated", done.GetProperty("status").GetString());
+        var types = done.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Contains("run-suspended", types);
+        Assert.Contains("run-resumed", types);
+        Assert.Contains("run-terminated", types);
+    }
+
+    [Fact]
+    public async Task Management_ByStaff_Is403()
+    {
+        var (_, id) = await StartAsync();
+        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var problem = await (await kabid.PostJsonAsync($"/api/runs/{id}/suspend", new { reason = "x" })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("not-run-manager", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task RestartStep_GivesTheStepAFreshDueTime()
+    {
+        var (head, id) = await StartAsync();
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        var run = await (await head.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/restart", new { reason = "Kabid baru dilantik" })).JsonAsync(HttpStatusCode.OK);
+
+        var step = run.Step("menugaskan-kasubag-kasubid");
+        Assert.Equal(DateTimeOffset.Parse("2026-04-06T10:45:00+08:00"), step.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task ListRuns_FiltersByLateness_AndRefusesUnknownStatus()
+    {
+        var (head, id) = await StartAsync();
+        Assert.Equal(0, (await (await head.GetAsync("/api/runs?late=true")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        var late = await (await head.GetAsync("/api/runs?late=true")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(id, late[0].GetProperty("id").GetString());
+        Assert.True(late[0].GetProperty("isLate").GetBoolean());
+
+        var problem = await (await head.GetAsync("/api/runs?status=jalan")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task MyTasks_ShowTheActiveStepToItsActorOnly()
+    {
+        var (_, id) = await StartAsync();
+        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var analis = await _world.ClientAsync("kesbangpol-analisis-data");
+
+        var tasks = await (await kabid.GetAsync("/api/me/tasks")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("menugaskan-kasubag-kasubid", tasks[0].GetProperty("stepId").GetString());
+        Assert.Equal(id, tasks[0].GetProperty("runId").GetString());
+        Assert.Equal(0, (await (await analis.GetAsync("/api/me/tasks")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+    }
+}

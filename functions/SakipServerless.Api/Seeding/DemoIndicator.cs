@@ -42,12 +42,14 @@ internal sealed record DemoIndicator
 
     public decimal? TargetFor(int quarter) => TargetTriwulan[quarter - 1];
 
-    public IndicatorRecord ToRecord(string tenantId, string opdId, int year) => new()
+    /// <param name="kode">The pemda's code of the indicator, e.g. "IKU 3".</param>
+    public IndicatorRecord ToRecord(string tenantId, string opdId, int year, string? kode = null) => new()
     {
         Id = RecordId(year),
         TenantId = tenantId,
         OpdId = opdId,
         Year = year,
+        Kode = kode,
         Sasaran = Sasaran,
         Name = Name,
         Satuan = Satuan,

@@ -76,8 +76,8 @@ internal sealed partial class DemoSeeder(IDocumentStore documents, IRunStore run
         var years = planned.Select(p => p.Period.Year).Append(DemoRunPlanner.CurrentPeriod(calendar, now).Year).Distinct();
         writes.AddRange(
             from year in years
-            from indicator in tenant.Indicators
-            let record = indicator.ToRecord(tenant.Id, opd.Id, year)
+            from numbered in tenant.Indicators.Select((indicator, index) => (indicator, index))
+            let record = numbered.indicator.ToRecord(tenant.Id, opd.Id, year, $"IKU {numbered.index + 1}")
             select new DocumentWrite(tenant.Id, DocumentKinds.Indicator, record.Id, record));
         await documents.PutManyAsync(writes, ct);
 
@@ -112,12 +112,12 @@ internal sealed partial class DemoSeeder(IDocumentStore documents, IRunStore run
     private static SopTemplate LoadTemplate(string templateId) =>
         SopTemplateJson.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed", "sop", templateId + ".json")));
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Demo data seeded: {Tenants} tenants, {Runs} runs in {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Demo data seeded: {Tenants} tenants, {Runs} runs in {ElapsedMs} ms")]
     private static partial void LogSeeded(ILogger logger, int tenants, int runs, long elapsedMs);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Demo data not seeded: the database already holds {Tenants} tenants")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Demo data not seeded: the database already holds {Tenants} tenants")]
     private static partial void LogAlreadySeeded(ILogger logger, int tenants);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Demo run of {TenantId} for {Period} skipped: no start time leaves it {State} now")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Demo run of {TenantId} for {Period} skipped: no start time leaves it {State} now")]
     private static partial void LogStateNotReached(ILogger logger, string tenantId, string period, DemoRunState state);
 }

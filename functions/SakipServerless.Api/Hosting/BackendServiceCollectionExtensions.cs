@@ -21,6 +21,7 @@ public static class BackendServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddSakipBackend(this WebApplicationBuilder builder)
     {
+        builder.UseDefaultListenAddress();
         var services = builder.Services;
         services.AddOptions<SakipOptions>().Bind(builder.Configuration.GetSection(SakipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SakipOptions>>(new ProductionSafetyValidator(builder.Environment));

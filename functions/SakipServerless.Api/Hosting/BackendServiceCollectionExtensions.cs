@@ -25,6 +25,7 @@ public static class BackendServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<SakipOptions>().Bind(builder.Configuration.GetSection(SakipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SakipOptions>>(new ProductionSafetyValidator(builder.Environment));
+        services.AddSingleton<IValidateOptions<SakipOptions>, NestedSectionsValidator>();
 
         long maxBody = builder.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);

@@ -1,0 +1,145 @@
+using SakipServerless.Core.Calendar;
+using SakipServerless.Core.Periods;
+using SakipServerless.Core.Runs;
+using SakipServerless.Core.Storage;
+using SakipServerless.Core.Templates;
+
+namespace SakipServerless.Api.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IRunStore"/> adapter must guarantee, as tests: SQLite runs them now; the Cosmos adapter
+/// derives from this class with its own store.
+/// </summary>
+public abstract class RunStoreContract
+{
+    private static readonly DateTimeOffset Monday = new(2026, 4, 6, 8, 30, 0, TimeSpan.FromHours(8));
+    private static readonly SopTemplate Template = LoadTemplate();
+    private static readonly WorkCalendar Calendar = WorkCalendar.ForZone("Asia/Makassar");
+    private static readonly Actor Head = Actor.Create("kepala", "Kepala", WellKnownRoles.HeadOfOpd);
+    private static readonly Actor Kabid = Actor.Create("kabid", "Kabid", "kabid");
+
+    protected abstract IRunStore Store { get; }
+
+    /// <summary>The ids of the notifications the adapter holds in its outbox for a run.</summary>
+    protected abstract Task<IReadOnlyList<string>> OutboxIdsAsync(string runId);
+
+    private static SopTemplate LoadTemplate() => SopTemplateJson.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sop", "jeneponto-kesbangpol-pengumpulan-data-kinerja.json")));
+
+    private static RunContext At(DateTimeOffset now) => new(Template, Calendar, EscalationPolicy.Default, now);
+
+    private static SopRun NewRun(string id, string tenant = "t1", string opd = "o1", int quarter = 1, DateTimeOffset? at = null) =>
+        SopRun.Start(id, tenant, opd, new Period(2026, quarter), [new OrgUnit("u1", "Unit 1")], Head, At(at ?? Monday));
+
+    [Fact]
+    public async Task Create_ThenFind_GivesTheSameRun_AndOnlyInItsTenant()
+    {
+        var run = NewRun("r1");
+        int outbox = run.Outbox.Count;
+        await Store.CreateAsync(run);
+
+        var found = await Store.FindAsync("t1", "r1");
+
+        Assert.Equal(RunJson.Serialize(run), RunJson.Serialize(found!));
+        Assert.Null(await Store.FindAsync("t2", "r1"));
+        Assert.Equal(outbox, (await OutboxIdsAsync("r1")).Count);
+        Assert.Empty(run.Outbox);
+    }
+
+    [Fact]
+    public async Task Create_ASecondRunForTheSameOpdTemplateAndPeriod_NamesTheExistingOne_AndWritesNothing()
+    {
+        await Store.CreateAsync(NewRun("r1"));
+        var second = NewRun("r2");
+
+        var ex = await Assert.ThrowsAsync<RunAlreadyExistsException>(() => Store.CreateAsync(second));
+
+        Assert.Equal("r1", ex.ExistingRunId);
+        Assert.Null(await Store.FindAsync("t1", "r2"));
+        Assert.Empty(await OutboxIdsAsync("r2"));
+        Assert.NotEmpty(second.Outbox); // kept for the caller, not lost
+    }
+
+    [Fact]
+    public async Task Save_AtTheStoredVersion_Succeeds_AndAStaleSaveChangesNothing()
+    {
+        await Store.CreateAsync(NewRun("r1"));
+        var a = (await Store.FindAsync("t1", "r1"))!;
+        var b = (await Store.FindAsync("t1", "r1"))!;
+
+        a.CompleteStep("menugaskan-kasubag-kasubid", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), At(Monday.AddMinutes(5)));
+        await Store.SaveAsync(a, 1);
+        var outboxAfterA = await OutboxIdsAsync("r1");
+        b.Terminate(Head, "keliru", At(Monday.AddMinutes(6)));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.SaveAsync(b, 1));
+
+        var stored = (await Store.FindAsync("t1", "r1"))!;
+        Assert.Equal(RunJson.Serialize(a), RunJson.Serialize(stored));
+        Assert.Equal(RunStatus.Running, stored.Status);
+        Assert.Equal(outboxAfterA, await OutboxIdsAsync("r1"));
+        Assert.Contains(b.Outbox, n => n.Kind == NotificationKind.RunTerminated); // kept for the caller, not lost
+    }
+
+    [Fact]
+    public async Task IdempotencyRecord_IsStoredWithTheTransition_AndNotWithALostOne()
+    {
+        await Store.CreateAsync(NewRun("r1"));
+        var a = (await Store.FindAsync("t1", "r1"))!;
+        var b = (await Store.FindAsync("t1", "r1"))!;
+        a.CompleteStep("menugaskan-kasubag-kasubid", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), At(Monday));
+        b.CompleteStep("menugaskan-kasubag-kasubid", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), At(Monday));
+
+        await Store.SaveAsync(a, 1, new IdempotencyRecord("t1", "k-a", "kabid", "h", 200, "{}", Monday));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.SaveAsync(b, 1, new IdempotencyRecord("t1", "k-b", "kabid", "h", 200, "{}", Monday)));
+
+        Assert.Equal("h", (await Store.FindIdempotencyAsync("t1", "k-a"))!.RequestHash);
+        Assert.Null(await Store.FindIdempotencyAsync("t1", "k-b"));
+        Assert.Null(await Store.FindIdempotencyAsync("t2", "k-a"));
+    }
+
+    [Fact]
+    public async Task FindDue_ReturnsWhatIsDueEarliestFirst_AcrossTenants_AndNothingElse()
+    {
+        await Store.CreateAsync(NewRun("early", tenant: "t1", at: Monday));
+        await Store.CreateAsync(NewRun("late", tenant: "t2", at: Monday.AddMinutes(30)));
+        await Store.CreateAsync(NewRun("future", tenant: "t1", opd: "o2", at: Monday.AddHours(3)));
+        var suspended = NewRun("suspended", tenant: "t1", opd: "o3", at: Monday);
+        suspended.Suspend(Head, "tunggu", At(Monday.AddMinutes(1)));
+        await Store.CreateAsync(suspended);
+
+        var due = await Store.FindDueAsync(Monday.AddHours(1), 10);
+
+        Assert.Equal(["early", "late"], due.Select(d => d.RunId));
+        Assert.Equal(["t1", "t2"], due.Select(d => d.TenantId));
+        Assert.Equal(Monday.AddMinutes(15), due[0].DueAt);
+        Assert.Single(await Store.FindDueAsync(Monday.AddHours(1), 1));
+    }
+
+    [Fact]
+    public async Task FindDue_FollowsTheEscalationLadder_AsRunsAreSaved()
+    {
+        await Store.CreateAsync(NewRun("r1"));
+        var run = (await Store.FindAsync("t1", "r1"))!;
+        var now = Monday.AddMinutes(20);
+        run.ProcessDeadlines(At(now));
+        await Store.SaveAsync(run, 1);
+
+        Assert.Empty(await Store.FindDueAsync(now, 10));
+        Assert.Equal("r1", Assert.Single(await Store.FindDueAsync(Monday.AddDays(1).AddMinutes(15), 10)).RunId);
+    }
+
+    [Fact]
+    public async Task List_FiltersByOpdPeriodStatusAndLateness()
+    {
+        await Store.CreateAsync(NewRun("a", opd: "o1", quarter: 1));
+        await Store.CreateAsync(NewRun("b", opd: "o2", quarter: 1, at: Monday.AddHours(2)));
+        await Store.CreateAsync(NewRun("c", opd: "o1", quarter: 2));
+        await Store.CreateAsync(NewRun("x", tenant: "t2"));
+
+        Assert.Equal(["a", "b", "c"], (await Store.ListAsync(new RunQuery("t1"))).Select(r => r.Id).Order());
+        Assert.Equal(["a", "c"], (await Store.ListAsync(new RunQuery("t1") { OpdId = "o1" })).Select(r => r.Id).Order());
+        Assert.Equal(["a", "b"], (await Store.ListAsync(new RunQuery("t1") { Period = new Period(2026, 1) })).Select(r => r.Id).Order());
+        Assert.Empty(await Store.ListAsync(new RunQuery("t1") { Status = RunStatus.Completed }));
+        Assert.Equal(["a", "c"], (await Store.ListAsync(new RunQuery("t1") { LateOnly = true, Now = Monday.AddHours(1) })).Select(r => r.Id).Order());
+    }
+}

@@ -18,7 +18,7 @@ public static class DevSignInApi
 
     public static RouteGroupBuilder MapDevSignInApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/dev/token", SignInAsync).AllowAnonymous().WithTags("Development")
+        api.MapPost("/dev/token", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn).WithTags("Development")
             .WithSummary("Masuk sebagai pengguna demo (hanya mode pengembangan)");
         return api;
     }

@@ -36,6 +36,7 @@ public static class Problems
         413 => "Data terlalu besar",
         415 => "Jenis data tidak didukung",
         422 => "Tidak dapat diproses",
+        429 => "Terlalu banyak permintaan",
         _ => status >= 500 ? "Terjadi kesalahan pada server" : "Permintaan gagal",
     };
 }

@@ -1,6 +1,7 @@
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
 using SakipServerless.Api.Dashboard;
+using SakipServerless.Api.Files;
 using SakipServerless.Api.Health;
 using SakipServerless.Api.MasterData;
 using SakipServerless.Api.Notifications;
@@ -18,8 +19,10 @@ public static class BackendEndpointExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>(app.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024);
+        app.UseMiddleware<PrincipalHeaderGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi("/api/openapi.json");
 
         var open = app.MapGroup("/api");
@@ -34,6 +37,8 @@ public static class BackendEndpointExtensions
         api.MapMasterDataApi();
         api.MapDashboardApi();
         api.MapNotificationsApi();
+        api.MapFilesApi();
+        api.MapUploadSessionsApi();
         return app;
     }
 }

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
 using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Files;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
 using SakipServerless.Api.Sweep;
@@ -39,8 +39,10 @@ public static class BackendServiceCollectionExtensions
         services.AddSakipClock();
         services.AddSakipStorage();
         services.AddSakipWorkflow();
-        services.AddSakipIdentity();
+        services.AddSakipIdentity(builder.Configuration);
+        services.AddSakipRateLimits(builder.Configuration);
         services.AddSakipNotifications();
+        services.AddSakipFiles(builder.Configuration);
         return builder;
     }
 
@@ -84,15 +86,6 @@ public static class BackendServiceCollectionExtensions
         services.AddScoped<DashboardReader>();
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineSweepService>();
-        return services;
-    }
-
-    public static IServiceCollection AddSakipIdentity(this IServiceCollection services)
-    {
-        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
-            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(10));
-        services.AddAuthorization();
-        services.AddScoped<CurrentUser>();
         return services;
     }
 

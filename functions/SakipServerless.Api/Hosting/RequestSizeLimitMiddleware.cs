@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using SakipServerless.Api.Errors;
 
 namespace SakipServerless.Api.Hosting;
@@ -23,6 +24,6 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, long maxByt
         await next(http);
     }
 
-    /// <summary>Evidence uploads stream to the file store under their own limit (uploads issue).</summary>
-    private static bool IsUpload(HttpContext http) => http.Request.Path.StartsWithSegments("/api/files");
+    /// <summary>Endpoints that declare their own body limit (evidence uploads) stream to the file store and count bytes themselves.</summary>
+    private static bool IsUpload(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null;
 }

@@ -26,10 +26,10 @@ public static class WorkApi
 
         var steps = api.MapGroup("/runs/{runId}/steps/{stepId}").WithTags("Work");
         steps.MapPost("/complete", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.CompleteStep(stepId, c.Actor, ToCompletion(body), c.Engine), ct))
+            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.CompleteStep(stepId, c.Actor, ToCompletion(body, c.Run), c.Engine), ct))
             .WithSummary("Menyelesaikan langkah dengan kelengkapan dan output");
         steps.MapPost("/approve", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.Approve(stepId, c.Actor, ToCompletion(body), c.Engine), ct))
+            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.Approve(stepId, c.Actor, ToCompletion(body, c.Run), c.Engine), ct))
             .WithSummary("Menyetujui langkah pemeriksaan");
         steps.MapPost("/return", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
             Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.Return(stepId, c.Actor, body.Reason, c.Engine), ct))
@@ -46,8 +46,12 @@ public static class WorkApi
         return api;
     }
 
-    private static StepCompletion ToCompletion(CompleteRequest body) =>
-        new(body.Output?.Trim(), [.. body.Kelengkapan ?? []], [.. body.EvidenceFileIds ?? []]);
+    /// <summary>The completion, after checking that every evidence id names a file uploaded to this run.</summary>
+    private static StepCompletion ToCompletion(CompleteRequest body, SopRun run)
+    {
+        run.EnsureEvidence(body.EvidenceFileIds ?? []);
+        return new(body.Output?.Trim(), [.. body.Kelengkapan ?? []], [.. body.EvidenceFileIds ?? []]);
+    }
 
     /// <summary>Validates every realisasi against its indicator (exists for the OPD and year, satuan and range) before the run sees it.</summary>
     private static async Task<IResult> SubmitAsync(string runId, string stepId, string unitId, SubmitRequest body, HttpRequest http,
@@ -114,7 +118,11 @@ public static class WorkApi
 
         var input = new UnitSubmissionInput(entries, [.. evidence], body.Note?.Trim());
         string? key = IdempotencyKey(http, out var invalid);
-        return invalid ?? await svc.ExecuteAsync(user, runId, key, new { stepId, unitId, body }, c => c.Run.SubmitUnit(stepId, unitId, c.Actor, input, c.Engine), ct);
+        return invalid ?? await svc.ExecuteAsync(user, runId, key, new { stepId, unitId, body }, c =>
+        {
+            c.Run.EnsureEvidence(input.EvidenceFileIds);
+            c.Run.SubmitUnit(stepId, unitId, c.Actor, input, c.Engine);
+        }, ct);
     }
 
     private static async Task<IResult> MyTasksAsync(CurrentUser me, IRunStore store, RunService svc, CancellationToken ct)

@@ -24,4 +24,12 @@ public static class IndonesianFormat
         $"{Days[(int)at.DayOfWeek]}, {at.Day} {Months[at.Month - 1]} {at.Year} {at:HH\\:mm} {ZoneAbbreviation(at.Offset)}";
 
     public static string Date(DateOnly date) => $"{Days[(int)date.DayOfWeek]}, {date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    /// <summary>A file size with a decimal comma: "870 byte", "512 KB", "2,4 MB" (binary multiples, as file managers show them).</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} byte",
+        < 1024 * 1024 => $"{Math.Round(bytes / 1024d, 0, MidpointRounding.AwayFromZero):0} KB",
+        _ => $"{Math.Round(bytes / (1024d * 1024d), 1, MidpointRounding.AwayFromZero):0.#} MB".Replace('.', ','),
+    };
 }

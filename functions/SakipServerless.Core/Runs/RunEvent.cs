@@ -25,4 +25,7 @@ public sealed record RunEvent
     public DateTimeOffset? DueAt { get; init; }
 
     public int? EscalationLevel { get; init; }
+
+    /// <summary>The evidence file an upload or download event concerns.</summary>
+    public string? FileId { get; init; }
 }

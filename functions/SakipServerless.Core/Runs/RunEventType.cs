@@ -22,4 +22,10 @@ public enum RunEventType
     RunResumed,
     RunTerminated,
     RunCompleted,
+
+    /// <summary>An evidence file was stored for the run (history only: no state moves).</summary>
+    EvidenceUploaded,
+
+    /// <summary>Someone read an evidence file of the run (history only: no state moves).</summary>
+    EvidenceDownloaded,
 }

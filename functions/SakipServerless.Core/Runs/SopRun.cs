@@ -78,6 +78,10 @@ public sealed class SopRun
     [JsonInclude]
     public List<RunEvent> History { get; internal set; } = [];
 
+    /// <summary>Evidence files stored for this run, in upload order: what the API lists and what submissions may refer to.</summary>
+    [JsonInclude]
+    public List<EvidenceFile> Evidence { get; internal set; } = [];
+
     /// <summary>Notifications produced by transitions and not yet handed to the dispatcher.</summary>
     [JsonInclude]
     public List<Notification> Outbox { get; internal set; } = [];
@@ -120,6 +124,8 @@ public sealed class SopRun
         $"{tenantId}:{opdId}:{templateId}:{period.Key}";
 
     public StepInstance? FindStep(string stepId) => Steps.FirstOrDefault(s => s.StepId == stepId);
+
+    public EvidenceFile? FindEvidence(string fileId) => Evidence.FirstOrDefault(f => f.Id == fileId);
 
     // ------------------------------------------------------------------ commands
 
@@ -502,6 +508,61 @@ public sealed class SopRun
         Version++;
     }
 
+    // ------------------------------------------------------------------ evidence (history only, not transitions)
+
+    /// <summary>
+    /// Records an evidence file that the file store now holds. History only: no run, step or unit task changes state,
+    /// so nothing here is in <see cref="TransitionTable"/>; it still bumps <see cref="Version"/> so the write is guarded
+    /// like any other. Files are added while the run is running or suspended. The same content under the same name is
+    /// recorded once: a retried upload gets the file already recorded back, and nothing changes.
+    /// </summary>
+    /// <returns>The recorded file: <paramref name="file"/>, or the earlier identical one.</returns>
+    public EvidenceFile RecordEvidenceUpload(EvidenceFile file, Actor by, DateTimeOffset at)
+    {
+        if (Status is RunStatus.Completed or RunStatus.Terminated)
+        {
+            throw DomainException.Conflict("run-closed", $"Run berstatus {Labels.Of(Status)}; bukti dukung tidak dapat ditambahkan lagi.");
+        }
+
+        if (Evidence.FirstOrDefault(f => f.Sha256 == file.Sha256 && f.FileName == file.FileName) is { } same)
+        {
+            return same;
+        }
+
+        if (FindEvidence(file.Id) is not null)
+        {
+            throw DomainException.Conflict("evidence-exists", $"Berkas '{file.Id}' sudah tercatat pada run ini.");
+        }
+
+        Evidence.Add(file);
+        RecordAt(at, RunEventType.EvidenceUploaded, by, $"Bukti dukung {file.FileName} ({IndonesianFormat.Size(file.Size)}) diunggah.", file.Id);
+        Version++;
+        return file;
+    }
+
+    /// <summary>
+    /// Refuses references to files this run does not hold (a mistyped id, or a file of another run). The API calls it
+    /// in the same command as a submission, completion or approval; the engine alone (the CLI simulation, which has no
+    /// file store) uses symbolic ids and does not.
+    /// </summary>
+    public void EnsureEvidence(IEnumerable<string> fileIds)
+    {
+        var unknown = fileIds.Where(id => FindEvidence(id) is null).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw DomainException.Invalid("evidence-unknown",
+                $"Berkas bukti {string.Join(", ", unknown.Take(5).Select(id => $"'{(id.Length > 60 ? id[..60] + "…" : id)}'"))} tidak ada pada run ini; unggah berkasnya ke run ini terlebih dahulu.");
+        }
+    }
+
+    /// <summary>Records that someone read an evidence file of the run; allowed in every run status (history only).</summary>
+    public void RecordEvidenceDownload(string fileId, Actor by, DateTimeOffset at)
+    {
+        var file = FindEvidence(fileId) ?? throw DomainException.NotFound("evidence-not-found", $"Berkas '{fileId}' tidak ada pada run ini.");
+        RecordAt(at, RunEventType.EvidenceDownloaded, by, $"Bukti dukung {file.FileName} diunduh.", file.Id);
+        Version++;
+    }
+
     /// <summary>Removes and returns the notifications waiting in the outbox (after the run was stored with them).</summary>
     public IReadOnlyList<Notification> DrainOutbox()
     {
@@ -737,6 +798,9 @@ public sealed class SopRun
             DueAt = dueAt,
             EscalationLevel = level,
         });
+
+    private void RecordAt(DateTimeOffset at, RunEventType type, Actor by, string detail, string fileId) =>
+        History.Add(new RunEvent { Seq = History.Count + 1, At = at, Type = type, ActorId = by.UserId, Detail = detail, FileId = fileId });
 
     private void Notify(RunContext ctx, NotificationKind kind, IReadOnlyList<string> roles, string? unit, string? stepId, string? unitId,
         string message, DateTimeOffset? dueAt, int? level)

@@ -10,4 +10,7 @@ public static class DocumentKinds
 
     /// <summary>Published SOP template versions, id <c>{templateId}@{version}</c>; immutable once written.</summary>
     public const string Template = "template";
+
+    /// <summary>Resumable evidence uploads in progress (owner, run, declared name and size); the bytes are in the file store.</summary>
+    public const string UploadSession = "upload-session";
 }

@@ -32,6 +32,7 @@ public static class Problems
         401 => "Belum masuk",
         403 => "Tidak diizinkan",
         404 => "Tidak ditemukan",
+        405 => "Metode tidak didukung",
         409 => "Konflik dengan keadaan saat ini",
         413 => "Data terlalu besar",
         415 => "Jenis data tidak didukung",

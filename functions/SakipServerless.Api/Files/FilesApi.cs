@@ -129,7 +129,8 @@ public static class FilesApi
         {
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new UploadRejectedException(StatusCodes.Status400BadRequest, "multipart-invalid",
                         "Setiap bagian multipart harus memiliki Content-Disposition: form-data.");

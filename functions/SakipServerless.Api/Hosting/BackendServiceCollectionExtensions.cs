@@ -30,7 +30,7 @@ public static class BackendServiceCollectionExtensions
         long maxBody = builder.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(StatusProblems.Customize);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // bad JSON reaches ApiExceptionHandler
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();

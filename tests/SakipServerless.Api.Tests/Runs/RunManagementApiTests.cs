@@ -46,7 +46,7 @@ public sealed class RunManagementApiTests : IAsyncLifetime
 
         var responses = await Task.WhenAll(clients.Select(c => c.Client.PostJsonAsync(
             $"/api/runs/{id}/steps/menyerahkan-bahan-laporan/units/{c.Unit}/submit",
-            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 91.5m } }, evidenceFileIds = new[] { "f-" + c.Unit } })));
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 91.5m } }, note = "catatan " + c.Unit })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var analis = await _world.ClientAsync("kesbangpol-analisis-data");

@@ -35,6 +35,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sakip:Development:EnableDevSignIn", "true");
         builder.UseSetting("Sakip:Development:EnableClockOffset", "true");
         builder.UseSetting("Sakip:Development:SeedDemoData", "false");
+        builder.UseSetting("Sakip:RateLimits:Enabled", "false"); // tests sign in many users quickly; RateLimitTests turns it on
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Templates;
+using SakipServerless.Core.Tests.Support;
 
 namespace SakipServerless.Core.Tests.Runs;
 
@@ -156,4 +157,122 @@ public sealed class TransitionTableTests
         Assert.Equal(DomainErrorKind.Conflict, ex.Kind);
         Assert.Contains("Bidang Politik", ex.Message);
     }
+
+    // ------------------------------------------------------------------ history-only commands: not transitions
+
+    public static TheoryData<RunStatus> EveryRunStatus() => new(Enum.GetValues<RunStatus>());
+
+    /// <summary>A run of the standard template brought into <paramref name="status"/> by the commands that lead there.</summary>
+    private static RunFixture RunIn(RunStatus status)
+    {
+        var f = new RunFixture();
+        switch (status)
+        {
+            case RunStatus.Suspended:
+                f.Run.Suspend(RunFixture.Kepala, "Menunggu data", f.Ctx);
+                break;
+            case RunStatus.Terminated:
+                f.Run.Terminate(RunFixture.Kepala, "Salah periode", f.Ctx);
+                break;
+            case RunStatus.Completed:
+                f.PassDispositionAndCollect();
+                f.Run.CompleteStep("susun", RunFixture.Analis, new StepCompletion("Draft", "Bahan"), f.Ctx);
+                f.Run.Approve("periksa", RunFixture.Kabid, new StepCompletion("Disetujui"), f.Ctx);
+                break;
+        }
+
+        Assert.Equal(status, f.Run.Status);
+        return f;
+    }
+
+    private static EvidenceFile File(string id = "file-1") => new()
+    {
+        Id = id, FileName = "bukti.pdf", Size = 2048, Sha256 = new string('a', 64), ContentType = "application/pdf",
+        UploadedAt = DateTimeOffset.UnixEpoch, UploadedBy = "u-staf", StorageKey = "t/run-1/" + id,
+    };
+
+    /// <summary>The state of a run without its history, evidence list and version: what a transition would change.</summary>
+    private static string StateOf(SopRun run) =>
+        System.Text.Json.JsonSerializer.Serialize(new { run.Status, run.Steps, run.Outbox, run.CompletedAt, run.SuspendedAt, run.TerminatedAt }, CoreJson.Options);
+
+    [Theory]
+    [MemberData(nameof(EveryRunStatus))]
+    public void EvidenceDownload_InEveryRunStatus_AppendsHistoryOnly(RunStatus status)
+    {
+        var f = RunIn(status);
+        f.Run.Evidence.Add(File());
+        string before = StateOf(f.Run);
+        int version = f.Run.Version;
+        int events = f.Run.History.Count;
+
+        f.Run.RecordEvidenceDownload("file-1", RunFixture.Kabid, f.Clock.GetUtcNow());
+
+        Assert.Equal(before, StateOf(f.Run));
+        Assert.Equal(version + 1, f.Run.Version);
+        var recorded = Assert.Single(f.Run.History.Skip(events));
+        Assert.Equal((RunEventType.EvidenceDownloaded, "file-1", "u-kabid"), (recorded.Type, recorded.FileId, recorded.ActorId));
+    }
+
+    [Theory]
+    [InlineData(RunStatus.Running)]
+    [InlineData(RunStatus.Suspended)]
+    public void EvidenceUpload_WhileTheRunIsOpen_AppendsHistoryAndTheFileOnly(RunStatus status)
+    {
+        var f = RunIn(status);
+        string before = StateOf(f.Run);
+        int version = f.Run.Version;
+
+        var recorded = f.Run.RecordEvidenceUpload(File(), RunFixture.Kasubag, f.Clock.GetUtcNow());
+
+        Assert.Equal(before, StateOf(f.Run));
+        Assert.Equal(version + 1, f.Run.Version);
+        Assert.Same(recorded, Assert.Single(f.Run.Evidence));
+        Assert.Equal(RunEventType.EvidenceUploaded, f.Run.History[^1].Type);
+        Assert.Contains("2 KB", f.Run.History[^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RunStatus.Completed)]
+    [InlineData(RunStatus.Terminated)]
+    public void EvidenceUpload_ToAClosedRun_IsAConflict_AndChangesNothing(RunStatus status)
+    {
+        var f = RunIn(status);
+        string before = f.Snapshot();
+
+        var ex = Assert.Throws<DomainException>(() => f.Run.RecordEvidenceUpload(File(), RunFixture.Kasubag, f.Clock.GetUtcNow()));
+
+        Assert.Equal(("run-closed", DomainErrorKind.Conflict), (ex.Code, ex.Kind));
+        Assert.Equal(before, f.Snapshot());
+    }
+
+    [Fact]
+    public void EvidenceUpload_OfTheSameBytesUnderTheSameName_ReturnsTheFirstFile_AndChangesNothing()
+    {
+        var f = new RunFixture();
+        var first = f.Run.RecordEvidenceUpload(File("file-1"), RunFixture.Kasubag, f.Clock.GetUtcNow());
+        string before = f.Snapshot();
+
+        var again = f.Run.RecordEvidenceUpload(File("file-2"), RunFixture.Kasubag, f.Clock.GetUtcNow());
+
+        Assert.Same(first, again);
+        Assert.Equal(before, f.Snapshot());
+    }
+
+    [Fact]
+    public void EvidenceReferences_ToFilesTheRunDoesNotHold_AreInvalid()
+    {
+        var f = new RunFixture();
+        f.Run.RecordEvidenceUpload(File("file-1"), RunFixture.Kasubag, f.Clock.GetUtcNow());
+
+        f.Run.EnsureEvidence(["file-1"]);
+        var ex = Assert.Throws<DomainException>(() => f.Run.EnsureEvidence(["file-1", "file-lain"]));
+
+        Assert.Equal(("evidence-unknown", DomainErrorKind.Invalid), (ex.Code, ex.Kind));
+        Assert.Contains("file-lain", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvidenceEvents_AreNotTriggers_OfAnyTable() =>
+        Assert.DoesNotContain(Enum.GetNames<RunTrigger>().Concat(Enum.GetNames<StepTrigger>()).Concat(Enum.GetNames<UnitTaskTrigger>()),
+            name => name.Contains("Evidence", StringComparison.Ordinal));
 }

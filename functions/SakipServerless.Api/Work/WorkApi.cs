@@ -84,6 +84,12 @@ public static class WorkApi
         {
             var item = items[i];
             string field = $"realisasi[{i}]";
+            if (item is null)
+            {
+                errors[field] = ["Isian realisasi tidak boleh kosong (null)."];
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(item.IndicatorId) || !indicators.TryGetValue(item.IndicatorId, out var indicator))
             {
                 errors[field + ".indicatorId"] = [$"Indikator '{item.IndicatorId}' tidak terdaftar untuk OPD ini pada tahun {run.Period.Year}."];

@@ -25,17 +25,17 @@ public sealed class MalformedRequests(Random random, string runId, string fileId
         "\"'; DROP TABLE runs; --\"", "\"../../../../etc/passwd\"", "\"%00%2e%2e%2f\"", "\"\\r\\nSet-Cookie: x=y\"", "\"\"", "\"   \"", Huge,
     ];
 
+    // Numbers in quotes ("12") are not on these lists: the API reads JSON with the web defaults, which accept them.
+
     /// <summary>Values of the wrong JSON type for a string field.</summary>
     private static readonly string[] NotText = ["123", "-1", "1e400", "true", "[]", "[\"a\"]", "{}", "{\"$ref\":\"#\"}"];
 
-    /// <summary>Numbers no numeric field here accepts (or cannot even be read).</summary>
-    private static readonly string[] BadNumbers = ["-1", "-0.5", "-1e30", "1e400", "-1e400", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"12\"", "true", "[]", "{}", "99999999999999999999999999999999"];
 
     private static readonly string[] BadIds = ["\"TIDAK-ADA\"", "\"a/b\"", "\"..\"", "\"\\u0000\"", "\"\\ud800\"", "\"ζ-ω\"", "\" \"", Huge, "123", "[]", "{}"];
 
     private static readonly string[] BadPeriods = ["\"2026-Q5\"", "\"2026-Q0\"", "\"1999-Q1\"", "\"2026Q1\"", "\"Q1-2026\"", "\"2026-q\"", "\"\"", "\"\\u0000\"", Huge, "2026", "-1", "null", "[\"2026-Q1\"]"];
 
-    private static string Garbage(Random r) => new[] { "%00", "..%2F..%2Fetc", "%F0%9F%92%A9", new string('x', 3000), "ZZZ", "%ED%A0%80", "run-" + r.Next() }[r.Next(7)];
+    private static string Garbage(Random r) => new[] { "%2500", "..%2F..%2Fetc", "%F0%9F%92%A9", new string('x', 3000), "ZZZ", "%ED%A0%80", "run-" + r.Next() }[r.Next(7)];
 
     private IReadOnlyList<Target> Targets() =>
     [
@@ -76,7 +76,7 @@ public sealed class MalformedRequests(Random random, string runId, string fileId
             [new("name", [], [.. NotText, "null", "\"" + new string('o', 201) + "\""]), new("templateId", ["\"jeneponto-kesbangpol-pengumpulan-data-kinerja\""], ["\"tidak-ada\"", "null"]),
              new("units", ["[{\"id\":\"bid-politik\",\"name\":\"Politik\"}]"], ["[{\"id\":\"a\",\"name\":\"A\"},{\"id\":\"a\",\"name\":\"B\"}]", "[{\"id\":\"\\u0000\",\"name\":\"A\"}]", "[1]"])]),
         new("create indicator", "POST", r => $"/api/opds/{Maybe(r, "kesbangpol")}/indicators",
-            [new("kode", ["\"IKU 7\""], [.. NotText, "null", "\"---\"", "\"" + new string('k', 51) + "\""]), new("year", ["2026"], ["1999", "2101", "-1", "\"2026\"", "2026.5", "1e400"]),
+            [new("kode", ["\"IKU 7\""], [.. NotText, "null", "\"---\"", "\"" + new string('k', 51) + "\""]), new("year", ["2026"], ["1999", "2101", "-1", "\"20x6\"", "2026.5", "1e400"]),
              new("sasaran", HostileText, NotText), new("name", HostileText, NotText), new("satuan", ["\"%\""], ["null", "\"" + new string('s', 51) + "\"", "5"]),
              new("polarity", ["\"positive\""], ["\"naik\"", "0", "null"]), new("aggregation", ["\"kumulatif\""], ["\"rata\"", "1", "null"]),
              new("targetTahunan", ["80"], ["-1", "1e400", "\"NaN\"", "150"]), new("min", ["null"], ["\"a\"", "[]"]), new("max", ["null"], ["{}", "true"])]),
@@ -91,10 +91,10 @@ public sealed class MalformedRequests(Random random, string runId, string fileId
             [new("id", ["\"uji\""], ["null", "5", "\"\""]), new("title", HostileText, NotText), new("steps", [], ["\"banyak\"", "5", "[{}]", "[null]", "{}"]), new("roles", ["[]"], ["1", "[1]"])]),
         new("inbox read", "POST", r => $"/api/me/inbox/{Garbage(r)}/read", [], Json: false),
         new("dev sign-in", "POST", _ => "/api/dev/token", [new("tenantId", ["\"jeneponto\""], [.. BadIds, "null"]), new("userId", ["\"admin\""], ["\"tidak-ada\"", "null", "\"\"", "[]", Huge])]),
-        new("dev clock", "POST", _ => "/api/dev/clock", [new("hours", [], ["-1", "0", "1e7", "\"1\"", "1e400", "[]", "\"NaN\""]), new("days", ["0"], ["-400", "400", "true"])]),
+        new("dev clock", "POST", _ => "/api/dev/clock", [new("hours", [], ["-1", "0", "1e7", "\"satu\"", "1e400", "[]", "\"NaN\""]), new("days", ["0"], ["-400", "400", "true"])]),
         new("start upload", "POST", r => $"/api/runs/{Maybe(r, runId)}/uploads",
             [new("fileName", ["\"a.pdf\""], ["\"../a.pdf\"", "\"a.exe\"", "\"\\u0000.pdf\"", "\"\\ud800.pdf\"", "\"\"", "null", "5", Huge]),
-             new("size", ["1000"], ["0", "-1", "1e400", "99999999999", "\"10\"", "null"]), new("sha256", ["null"], ["\"xyz\"", "\"" + new string('g', 64) + "\"", "1"]),
+             new("size", ["1000"], ["0", "-1", "1e400", "99999999999", "\"sepuluh\"", "null"]), new("sha256", ["null"], ["\"xyz\"", "\"" + new string('g', 64) + "\"", "1"]),
              new("contentType", ["\"application/pdf\"", "null"], ["\"image/png\"", "5"])]),
         new("upload chunk", "PUT", r => $"/api/runs/{runId}/uploads/{Garbage(r)}", [], Json: false),
         new("commit upload", "POST", r => $"/api/runs/{runId}/uploads/{Garbage(r)}/commit", [], Json: false),

@@ -26,14 +26,25 @@ public sealed class ChunkedUpload(HttpClient client, string runId)
 
     public Task<HttpResponseMessage> CommitAsync(string uploadId) => client.PostAsync($"{Base}/{uploadId}/commit", null);
 
-    /// <summary>Sends the file from the server's offset in chunks of <paramref name="chunk"/> bytes, as a resuming client does.</summary>
+    /// <summary>
+    /// Sends the file from the server's offset in chunks of <paramref name="chunk"/> bytes, as a resuming client does:
+    /// a 409 (a chunk that does not continue, or the server still finishing the dropped one) names where to go on from.
+    /// </summary>
     public async Task SendRestAsync(string uploadId, byte[] file, int chunk)
     {
+        int conflicts = 0;
         for (long offset = await OffsetAsync(uploadId); offset < file.Length;)
         {
             long last = Math.Min(file.Length, offset + chunk) - 1;
-            var answer = await (await PutAsync(uploadId, file, offset, last)).JsonAsync(HttpStatusCode.OK);
-            offset = answer.GetProperty("offset").GetInt64();
+            var response = await PutAsync(uploadId, file, offset, last);
+            if (response.StatusCode == HttpStatusCode.Conflict && ++conflicts <= 50)
+            {
+                offset = (await response.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("offset").GetInt64();
+                await Task.Delay(20);
+                continue;
+            }
+
+            offset = (await response.JsonAsync(HttpStatusCode.OK)).GetProperty("offset").GetInt64();
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class ResumableUploadTests : IAsyncLifetime
         using var connection = new CancellationTokenSource();
         var dropping = new DroppingStream(pdf[60_000..120_000], 20_000, async () =>
         {
-            for (int i = 0; i < 200 && await _w.Store.GetStagedLengthAsync(staged) < 80_000; i++)
+            for (int i = 0; i < 1000 && await _w.Store.GetStagedLengthAsync(staged) < 80_000; i++)
             {
                 await Task.Delay(10);
             }

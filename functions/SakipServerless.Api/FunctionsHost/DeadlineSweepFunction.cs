@@ -1,3 +1,5 @@
+using System.Text.Json;
+using SakipServerless.Api.Errors;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Sweep;
 
@@ -17,10 +19,28 @@ public static partial class DeadlineSweepFunction
 {
     public static TimerTrigger Trigger { get; } = new("DeadlineSweep", "0 */1 * * * *");
 
-    public static async Task<IResult> InvokeAsync(InvocationRequest invocation, DeadlineSweep sweep, NotificationDispatcher notifications,
+    /// <remarks>The payload is read here rather than bound, so <see cref="CustomHandlerOnlyFilter"/> has refused a
+    /// stranger before any of the body is read.</remarks>
+    public static async Task<IResult> InvokeAsync(HttpRequest request, DeadlineSweep sweep, NotificationDispatcher notifications,
         ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(DeadlineSweepFunction).FullName!);
+        InvocationRequest? invocation;
+        try
+        {
+            invocation = await request.ReadFromJsonAsync<InvocationRequest>(ct);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: not JSON at all (wrong or missing Content-Type).
+            return Problems.BadRequest("invalid-invocation", $"Payload pemanggilan fungsi tidak valid: {e.Message}");
+        }
+
+        if (invocation?.Data is null)
+        {
+            return Problems.BadRequest("invalid-invocation", "Payload pemanggilan fungsi harus berupa objek JSON dengan Data dan Metadata.");
+        }
+
         bool pastDue = invocation.IsPastDue(Trigger.BindingName);
         try
         {

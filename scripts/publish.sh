@@ -67,8 +67,26 @@ if [ -n "$zip_file" ]; then
   mkdir -p "$(dirname "$zip_file")"
   zip_file="$(cd "$(dirname "$zip_file")" && pwd)/$(basename "$zip_file")"
   rm -f "$zip_file"
-  # zip records the Unix mode bits, so the handler stays executable once the host mounts the package.
-  (cd "$out" && zip -q -r -X "$zip_file" .)
+  # Both record the Unix mode bits, so the handler stays executable once the host mounts the package.
+  if command -v zip > /dev/null; then
+    (cd "$out" && zip -q -r -X "$zip_file" .)
+  elif command -v python3 > /dev/null; then
+    python3 - "$out" "$zip_file" <<'PY'
+import os, sys, zipfile
+root, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            info = zipfile.ZipInfo.from_file(path, os.path.relpath(path, root))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with open(path, "rb") as f:
+                z.writestr(info, f.read())
+PY
+  else
+    fail "--zip needs zip or python3"
+  fi
   echo "zip: $zip_file ($(du -h "$zip_file" | cut -f1))"
 fi
 

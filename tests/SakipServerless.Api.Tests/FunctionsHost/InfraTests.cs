@@ -45,8 +45,8 @@ public sealed class InfraTests
     [Fact]
     public void TheFunctionApp_SetsEverySettingTheAppReads_AndNoUnknownOne()
     {
-        var missing = AppSettingNames.SakipOptionLeaves.Except(FunctionApp.Keys).ToList();
-        var unknown = FunctionApp.Keys.Where(k => k.StartsWith("Sakip__", StringComparison.Ordinal)).Except(AppSettingNames.SakipOptionLeaves).ToList();
+        var missing = AppSettingNames.All.Except(FunctionApp.Keys).ToList();
+        var unknown = FunctionApp.Keys.Where(k => k.StartsWith("Sakip__", StringComparison.Ordinal)).Except(AppSettingNames.All).ToList();
 
         Assert.True(missing.Count == 0, "main.bicep (functionAppSettings) lacks: " + string.Join(", ", missing));
         Assert.True(unknown.Count == 0, "main.bicep sets settings the app does not read: " + string.Join(", ", unknown));
@@ -60,9 +60,8 @@ public sealed class InfraTests
             .Select(s => (s.Key, Value: Bicep.Resolve(s.Value)))
             .Where(s => s.Value is not null)
             .ToDictionary(s => s.Key, s => s.Value!);
-        var options = SettingsTests.Bind(resolved);
+        var options = SettingsBinding.BindAndValidate(resolved);
 
-        Assert.True(new SakipServerless.Api.Hosting.NestedSectionsValidator().Validate(null, options).Succeeded);
         Assert.False(options.Development.EnableDevSignIn || options.Development.EnableClockOffset || options.Development.SeedDemoData);
         Assert.False(options.Sweep.Enabled); // the DeadlineSweep timer function owns the sweep
         Assert.True(Path.IsPathRooted(options.Storage.SqlitePath) && options.Storage.SqlitePath.StartsWith("/home/", StringComparison.Ordinal),

@@ -54,7 +54,7 @@ param appInsightsName string = '${prefix}-ai-${suffix}'
 @description('Log Analytics workspace behind Application Insights.')
 param logAnalyticsName string = '${prefix}-logs-${suffix}'
 
-@description('Storage the backend uses (Sakip:Storage:Provider). sqlite until the Cosmos DB adapter ships: one instance, the file on the app\'s /home share; then cosmos.')
+@description('Storage the backend uses (Sakip:Storage:Provider). sqlite until the API selects the Cosmos DB adapter: one instance, the file on the app\'s /home share; then cosmos.')
 @allowed([
   'sqlite'
   'cosmos'

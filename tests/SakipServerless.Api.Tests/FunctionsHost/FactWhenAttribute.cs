@@ -1,7 +1,7 @@
 namespace SakipServerless.Api.Tests.FunctionsHost;
 
 /// <summary>
-/// A fact about a part another issue adds (the Cosmos adapter, the platform identity mode): skipped, and so visible in
+/// A fact about a part another issue adds (the platform identity mode): skipped, and so visible in
 /// the skipped count, until that part exists, then it runs without anyone remembering to turn it on.
 /// </summary>
 public sealed class FactWhenAttribute : FactAttribute
@@ -10,7 +10,6 @@ public sealed class FactWhenAttribute : FactAttribute
     {
         bool present = part switch
         {
-            CosmosAdapter => Directory.Exists(Repository.PathOf("functions", "SakipServerless.Storage.Cosmos")),
             IdentityMode => AppSettingNames.Exists(IdentityModeSetting),
             _ => throw new ArgumentOutOfRangeException(nameof(part), part, "unknown part"),
         };
@@ -19,8 +18,6 @@ public sealed class FactWhenAttribute : FactAttribute
             Skip = $"{part} does not exist yet";
         }
     }
-
-    public const string CosmosAdapter = "the Cosmos DB adapter (functions/SakipServerless.Storage.Cosmos)";
 
     public const string IdentityMode = "the platform identity setting (Sakip:Identity:Mode)";
 

@@ -2,6 +2,7 @@ using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
 using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Files;
+using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Health;
 using SakipServerless.Api.MasterData;
 using SakipServerless.Api.Notifications;
@@ -39,6 +40,8 @@ public static class BackendEndpointExtensions
         api.MapNotificationsApi();
         api.MapFilesApi();
         api.MapUploadSessionsApi();
+
+        app.MapFunctionInvocations(); // outside /api: reachable only by the Functions host, never through a forwarded route
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using SakipServerless.Core.Storage;
+using SakipServerless.Storage.Contract;
 using SakipServerless.Storage.FileSystem;
 
 namespace SakipServerless.Api.Tests.Files;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using SakipServerless.Api.Files;
 using SakipServerless.Api.Tests.Support;
+using SakipServerless.Storage.Contract;
 
 namespace SakipServerless.Api.Tests.Files;
 

@@ -1,6 +1,6 @@
 using SakipServerless.Core.Storage;
 
-namespace SakipServerless.Api.Tests.Files;
+namespace SakipServerless.Storage.Contract;
 
 /// <summary>What every <see cref="IFileStore"/> adapter must guarantee; the filesystem store runs it now, Blob Storage later.</summary>
 public abstract class FileStoreContract

@@ -1,4 +1,4 @@
-namespace SakipServerless.Api.Tests.Files;
+namespace SakipServerless.Storage.Contract;
 
 /// <summary>
 /// A request body that delivers its first bytes and then fails, as a mobile connection that drops mid-chunk.

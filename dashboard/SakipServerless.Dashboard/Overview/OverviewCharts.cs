@@ -43,11 +43,11 @@ public static class OverviewCharts
         ], new PlotlyLayout
         {
             BarMode = "stack",
-            Height = RowsHeight(opds.Count),
-            Margin = new PlotlyMargin(8, 8, 30, 30),
-            Legend = new PlotlyLegend(),
-            XAxis = new PlotlyAxis { Title = new PlotlyTitle("Jumlah langkah") },
-            YAxis = new PlotlyAxis(),
+            Height = RowsHeight(opds.Count) + 40,
+            Margin = new PlotlyMargin(8, 8, 8, 40),
+            Legend = new PlotlyLegend("h", 0, -0.22),
+            XAxis = new PlotlyAxis(),
+            YAxis = ShortLabels(names),
         });
     }
 
@@ -102,7 +102,7 @@ public static class OverviewCharts
             Height = RowsHeight(rows.Count),
             Margin = new PlotlyMargin(8, 8, 30, 8),
             XAxis = new PlotlyAxis { Side = "top", GridColor = null, TickVals = columns.Select(c => (object)("L" + c.No)).ToList(), TickText = columns.Select(c => "L" + c.No).ToList() },
-            YAxis = new PlotlyAxis { GridColor = null },
+            YAxis = ShortLabels(rows.Select(r => (object?)r.OpdName).ToList()) with { GridColor = null },
         });
     }
 
@@ -117,7 +117,7 @@ public static class OverviewCharts
         var items = o.CapaianBySasaran.OrderBy(c => c.Capaian.Capaian.Value ?? -1).ToList();
         bool manyOpds = items.Select(i => i.OpdId).Distinct().Count() > 1;
         return CapaianBars(items.Select(c => (
-            Truncate(c.Sasaran, 60) + (manyOpds ? " · " + Truncate(c.OpdName, 24) : ""),
+            c.Sasaran + (manyOpds ? " · " + Truncate(c.OpdName, 24) : ""),
             c.Capaian,
             (s with { OpdId = c.OpdId, Sasaran = c.Sasaran }).Url("/capaian"))).ToList(), o.Bands);
     }
@@ -189,7 +189,7 @@ public static class OverviewCharts
             Margin = new PlotlyMargin(8, 16, 8, 30),
             ShowLegend = false,
             XAxis = new PlotlyAxis { Range = [0, max * 1.05], TickSuffix = "%" },
-            YAxis = new PlotlyAxis(),
+            YAxis = ShortLabels(items.Select(i => (object?)i.Name).ToList()),
             Shapes = bands.Where(b => b.LowerBound is > 0).Select(b =>
                 new PlotlyShape("line", "x", "paper", (double)b.LowerBound!.Value, (double)b.LowerBound.Value, 0, 1, "rgba(0,0,0,0)", 0.6, new PlotlyLine(b.Color, 1, "dot"), "above")).ToList(),
         });
@@ -200,6 +200,16 @@ public static class OverviewCharts
         string due = cell.DueAt is { } d ? " · tenggat " + IndonesianText.Short(d, zone) : "";
         return $"{Truncate(column.Activity, 60)}{due}";
     }
+
+    /// <summary>
+    /// Category labels cut to a length a phone can show next to its bars; the full name stays in the hover and the
+    /// data table. Without this, automargin gives long OPD names the whole width and the bars vanish.
+    /// </summary>
+    private static PlotlyAxis ShortLabels(IReadOnlyList<object?> names) => new()
+    {
+        TickVals = names.Select(n => n ?? "").ToList(),
+        TickText = names.Select(n => Truncate(n?.ToString() ?? "", 26)).ToList(),
+    };
 
     /// <summary>About 30 px per bar so fifty OPDs stay readable; never below a card's height.</summary>
     private static int RowsHeight(int rows) => Math.Max(220, 60 + 30 * rows);

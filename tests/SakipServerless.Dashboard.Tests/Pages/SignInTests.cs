@@ -14,7 +14,7 @@ public sealed class SignInTests(SystemFixture system)
 
         Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.StartsWith("/masuk", DashboardSession.PathOf(location));
-        Assert.Contains("kembali=" + Uri.EscapeDataString("/ringkasan?periode=2026-Q3"), location.Query);
+        Assert.Contains("kembali=" + Uri.EscapeDataString("/ringkasan?periode=2026-Q3"), DashboardSession.PathOf(location));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static class SwimlaneSvg
     private const double LaneWidth = 172, HeaderHeight = 52, RowHeight = 132, FirstRow = HeaderHeight + 86;
     private const double BoxWidth = 138, BoxHeight = 58, DiamondWidth = 150, DiamondHeight = 80, LoopGap = 16;
 
-    public static string Write(SwimlaneModel model)
+    /// <param name="pagePath">The run page's path: shapes link to <c>{pagePath}#langkah-{step}</c> (the document has a base href, so a bare fragment would leave the page).</param>
+    public static string Write(SwimlaneModel model, string pagePath)
     {
         var nodes = model.Nodes;
         int lanes = Math.Max(1, model.Lanes.Count);
@@ -103,13 +104,13 @@ public static class SwimlaneSvg
 
         for (int i = 0; i < nodes.Count; i++)
         {
-            Node(svg, nodes[i], i);
+            Node(svg, nodes[i], i, pagePath);
         }
 
         return svg.Append("</svg>").ToString();
     }
 
-    private static void Node(StringBuilder svg, SwimlaneNode node, int row)
+    private static void Node(StringBuilder svg, SwimlaneNode node, int row, string pagePath)
     {
         double cx = LaneX(node.Lane), cy = CenterY(row);
         string stroke = StateColors.Of(node.State), fill = StateColors.FillOf(node.State);
@@ -129,7 +130,7 @@ public static class SwimlaneSvg
         }
 
         string css = IndonesianText.CssOf(node.State);
-        svg.Append($"<a href=\"#langkah-{Esc(node.StepId)}\" class=\"node {css}\" data-step=\"{Esc(node.StepId)}\" data-state=\"{node.State.ToString().ToLowerInvariant()}\">");
+        svg.Append($"<a href=\"{Esc(pagePath)}#langkah-{Esc(node.StepId)}\" class=\"node {css}\" data-step=\"{Esc(node.StepId)}\" data-state=\"{node.State.ToString().ToLowerInvariant()}\">");
         svg.Append("<title>").Append(Esc($"Langkah {node.No}: {node.Activity} — {IndonesianText.StepState(node.State)}{(node.DueText is null ? "" : " · " + node.DueText)}{(node.LateText is null ? "" : " · " + node.LateText)}")).Append("</title>");
         string dash = node.State == StepState.Skipped ? " stroke-dasharray=\"5 4\" opacity=\"0.7\"" : "";
         double strokeWidth = node.State is StepState.Escalated or StepState.Active or StepState.Late ? 3 : 1.6;

@@ -1,6 +1,6 @@
 // Renders every [data-chart] from the figure JSON the server embedded (typed C# model → Plotly JSON), keeps charts
 // sized to their card, and turns a click on a bar, cell or point into navigation to the URL in its customdata.
-const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['lasso2d', 'select2d', 'autoScale2d', 'toggleSpikelines'], locale: 'id' };
+const config = { responsive: true, displaylogo: false, displayModeBar: false };
 
 export function renderAll(root = document) {
   if (!window.Plotly) return;

@@ -7,6 +7,9 @@ public sealed record ApiProblem(int Status, string? Title, string? Detail, strin
     /// <summary>What to show at the top of a form: the detail, else the title, else a generic sentence.</summary>
     public string Message => Detail ?? Title ?? $"Permintaan gagal (kode {Status}).";
 
+    /// <summary>The message with every field error after it: for places that have no field to show them beside.</summary>
+    public string Describe() => Errors.Count == 0 ? Message : $"{Message} {string.Join(" ", Errors.Values.SelectMany(m => m))}";
+
     public static ApiProblem Unreachable(string detail) =>
         new(503, "Layanan tidak dapat dihubungi", detail, "unreachable", new Dictionary<string, string[]>());
 }

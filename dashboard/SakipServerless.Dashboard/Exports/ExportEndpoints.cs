@@ -21,7 +21,7 @@ public static class ExportEndpoints
             var (response, problem) = await api.OpenExportAsync(format, Slicers.From(http.Request.Query), http.RequestAborted);
             if (response is null)
             {
-                return Results.Content($"Rekap tidak dapat diunduh: {problem!.Message}", "text/plain; charset=utf-8", statusCode: problem.Status);
+                return Results.Content($"Rekap tidak dapat diunduh: {problem!.Describe()}", "text/plain; charset=utf-8", statusCode: problem.Status);
             }
 
             http.Response.RegisterForDispose(response);

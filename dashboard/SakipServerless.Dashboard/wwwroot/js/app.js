@@ -36,8 +36,11 @@ function duration(ms) {
   if (m && !d) parts.push(`${m} menit`);
   return parts.slice(0, 2).join(' ');
 }
+// Counted from the server's clock: a phone's own clock may be minutes or hours off.
+const serverNow = Number(document.getElementById('main')?.dataset.serverNow || 0);
+const skew = serverNow ? serverNow - Date.now() : 0;
 function tick() {
-  const now = Date.now();
+  const now = Date.now() + skew;
   for (const el of document.querySelectorAll('time[data-countdown]')) {
     const left = Date.parse(el.getAttribute('datetime')) - now;
     el.textContent = left >= 0 ? `sisa ${duration(left)}` : `terlambat ${duration(left)}`;

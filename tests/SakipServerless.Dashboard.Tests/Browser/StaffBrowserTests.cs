@@ -19,6 +19,8 @@ public sealed class StaffBrowserTests(SystemFixture system)
             await staff.SignInAsync("banggai", "staf-desa-maasing");
             Assert.EndsWith("/tugas", staff.Page.Url);
             await staff.ScreenshotAsync("10-tugas-saya-staf-ponsel");
+            // The countdown runs on the server's clock (here the tests' manual one), not the device's.
+            Assert.StartsWith("sisa ", await staff.Page.Locator("time[data-countdown]").First.TextContentAsync());
             await staff.Page.ClickAsync("a[href*='/tugas/unit/']");
             await staff.Page.WaitForURLAsync(url => url.Contains("/tugas/unit/", StringComparison.Ordinal));
             Assert.Contains("Bukti dukung realisasi belum dilampirkan", await staff.Page.Locator(".notice.warn").TextContentAsync());

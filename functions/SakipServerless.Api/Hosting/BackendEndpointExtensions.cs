@@ -1,6 +1,7 @@
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
 using SakipServerless.Api.Dashboard;
+using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Health;
 using SakipServerless.Api.MasterData;
 using SakipServerless.Api.Notifications;
@@ -34,6 +35,8 @@ public static class BackendEndpointExtensions
         api.MapMasterDataApi();
         api.MapDashboardApi();
         api.MapNotificationsApi();
+
+        app.MapFunctionInvocations(); // outside /api: reachable only by the Functions host, never through a forwarded route
         return app;
     }
 }

@@ -4,6 +4,7 @@ using SakipServerless.Api.Auth;
 using SakipServerless.Api.Clock;
 using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
 using SakipServerless.Api.Sweep;
@@ -22,6 +23,7 @@ public static class BackendServiceCollectionExtensions
     public static WebApplicationBuilder AddSakipBackend(this WebApplicationBuilder builder)
     {
         builder.UseDefaultListenAddress();
+        builder.UseCustomHandlerPortIfSet(); // as an Azure Functions custom handler: the host's port, whatever else is set
         var services = builder.Services;
         services.AddOptions<SakipOptions>().Bind(builder.Configuration.GetSection(SakipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SakipOptions>>(new ProductionSafetyValidator(builder.Environment));

@@ -1,6 +1,8 @@
 using SakipServerless.Core.Storage;
 using SakipServerless.Storage.Sqlite;
 
+using SakipServerless.Storage.Contract;
+
 namespace SakipServerless.Api.Tests.Storage;
 
 /// <summary>A fresh SQLite file per test, as the adapter is used in production (WAL, pooled connections).</summary>

@@ -1,7 +1,7 @@
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
 
-namespace SakipServerless.Api.Tests.Storage;
+namespace SakipServerless.Storage.Contract;
 
 /// <summary>What every <see cref="IDocumentStore"/> adapter must guarantee; SQLite runs it now, Cosmos later.</summary>
 public abstract class DocumentStoreContract

@@ -4,7 +4,7 @@ using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
 using SakipServerless.Core.Templates;
 
-namespace SakipServerless.Api.Tests.Storage;
+namespace SakipServerless.Storage.Contract;
 
 /// <summary>
 /// What every <see cref="IRunStore"/> adapter must guarantee, as tests: SQLite runs them now; the Cosmos adapter
@@ -19,6 +19,9 @@ public abstract class RunStoreContract
     private static readonly Actor Kabid = Actor.Create("kabid", "Kabid", "kabid");
 
     protected abstract IRunStore Store { get; }
+
+    /// <summary>When the scenario's writes happen; adapters that need a clock take this one.</summary>
+    protected ContractClock Clock { get; } = new(Monday);
 
     /// <summary>The ids of the notifications the adapter holds in its outbox for a run.</summary>
     protected abstract Task<IReadOnlyList<string>> OutboxIdsAsync(string runId);
@@ -121,6 +124,7 @@ public abstract class RunStoreContract
         await Store.CreateAsync(NewRun("r1"));
         var run = (await Store.FindAsync("t1", "r1"))!;
         var now = Monday.AddMinutes(20);
+        Clock.Now = now;
         run.ProcessDeadlines(At(now));
         await Store.SaveAsync(run, 1);
 

@@ -1,0 +1,224 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Azure.Cosmos;
+using SakipServerless.Core;
+using SakipServerless.Core.Runs;
+using SakipServerless.Core.Storage;
+
+namespace SakipServerless.Storage.Azure.Cosmos;
+
+/// <summary>
+/// Runs in the <c>runs</c> container (partition: pemda). One item per run carries its state, history, pending outbox and
+/// recent idempotency records, so one guarded replace is one atomic transition.
+/// </summary>
+/// <remarks>
+/// <para>The item id is the run's natural key (OPD, template, period), so a second start is a 409 from Cosmos itself.</para>
+/// <para>Saves are guarded twice: the stored <c>version</c> must equal the expected one, and the replace carries the
+/// item's ETag (If-Match), so a write decided on stale state fails with 412 → <see cref="ConcurrencyConflictException"/>.</para>
+/// <para>Derived items (due-index entries, idempotency pointers, unit-submission items) are written around the run item
+/// in an order that leaves at worst a stale derived item after a crash, never a lost transition.</para>
+/// </remarks>
+public sealed class CosmosRunStore : IRunStore
+{
+    private const int IdempotencyKept = 100;
+
+    private readonly Container _runs;
+    private readonly CosmosCalls _calls;
+    private readonly DueIndex _due;
+
+    public CosmosRunStore(CosmosContainers containers, CosmosStorageOptions options, TimeProvider clock)
+    {
+        _runs = containers.Runs;
+        _calls = new CosmosCalls(options, clock);
+        _due = new DueIndex(containers.Due, _calls, clock);
+    }
+
+    public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    {
+        string itemId = ItemId(run);
+        var outbox = run.DrainOutbox();
+        var item = Build(run, outbox, [], idempotency);
+        if (idempotency is not null)
+        {
+            await PutPointerAsync(idempotency, itemId, ct);
+        }
+
+        if (run.NextDeadline is { } due)
+        {
+            item["dueBucket"] = await _due.PutAsync(run.TenantId, itemId, run.Id, due, ct);
+        }
+
+        using var response = await _calls.SendAsync(() => _runs.CreateItemStreamAsync(CosmosCalls.ToStream(item), new PartitionKey(run.TenantId), cancellationToken: ct), ct);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            run.Outbox.InsertRange(0, outbox);
+            var existing = await FindItemAsync(run.TenantId, "id", itemId, ct);
+            throw new RunAlreadyExistsException((string?)existing?["runId"] ?? itemId);
+        }
+
+        CosmosCalls.Ensure(response, "run create");
+        await WriteSubmissionsAsync(run, ct);
+    }
+
+    public async Task<SopRun?> FindAsync(string tenantId, string runId, CancellationToken ct = default)
+    {
+        var item = await FindItemAsync(tenantId, "runId", runId, ct);
+        return item is null ? null : item["run"].Deserialize<SopRun>(CoreJson.Options);
+    }
+
+    public async Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    {
+        var outbox = run.DrainOutbox();
+        try
+        {
+            var current = await FindItemAsync(run.TenantId, "runId", run.Id, ct);
+            if (current is null || (int)current["version"]! != expectedVersion)
+            {
+                throw new ConcurrencyConflictException(run.Id, expectedVersion);
+            }
+
+            string itemId = (string)current["id"]!;
+            var pending = current["outbox"]?.AsArray().Select(n => n!.Deserialize<Notification>(CoreJson.Options)!).ToList() ?? [];
+            var records = current["idempotency"]?.AsArray().Select(n => n!.Deserialize<IdempotencyRecord>(CoreJson.Options)!).ToList() ?? [];
+            var item = Build(run, [.. pending, .. outbox], records, idempotency);
+            item["id"] = itemId;
+
+            if (idempotency is not null)
+            {
+                await PutPointerAsync(idempotency, itemId, ct);
+            }
+
+            string? oldBucket = (string?)current["dueBucket"];
+            long? oldDue = (long?)current["nextDeadline"];
+            long? newDue = run.NextDeadline?.ToUnixTimeMilliseconds();
+            if (newDue is not null)
+            {
+                item["dueBucket"] = newDue == oldDue ? oldBucket : await _due.PutAsync(run.TenantId, itemId, run.Id, run.NextDeadline!.Value, ct);
+            }
+
+            using var response = await _calls.SendAsync(() => _runs.ReplaceItemStreamAsync(CosmosCalls.ToStream(item), itemId, new PartitionKey(run.TenantId),
+                new ItemRequestOptions { IfMatchEtag = (string?)current["_etag"] }, ct), ct);
+            if (response.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                throw new ConcurrencyConflictException(run.Id, expectedVersion);
+            }
+
+            CosmosCalls.Ensure(response, "run save");
+            if (oldBucket is not null && (newDue is null || (string?)item["dueBucket"] != oldBucket))
+            {
+                await _due.RemoveAsync(run.TenantId, itemId, oldBucket, ct);
+            }
+        }
+        catch
+        {
+            run.Outbox.InsertRange(0, outbox);
+            throw;
+        }
+
+        await WriteSubmissionsAsync(run, ct);
+    }
+
+    public async Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
+    {
+        var items = await _calls.QueryAsync(_runs, query.TenantId,
+            new QueryDefinition("SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'run'").WithParameter("@t", query.TenantId), ct);
+        var now = query.Now ?? DateTimeOffset.UtcNow;
+        return items
+            .Select(i => i["run"].Deserialize<SopRun>(CoreJson.Options)!)
+            .Where(r => query.OpdId is null || r.OpdId == query.OpdId)
+            .Where(r => query.Period is null || r.Period == query.Period)
+            .Where(r => query.Year is null || r.Period.Year == query.Year)
+            .Where(r => query.Status is null || r.Status == query.Status)
+            .Where(r => !query.LateOnly || (r.Status == RunStatus.Running
+                && r.Steps.Any(s => s.IsLate(now) || s.Status == StepStatus.Active && s.UnitTasks.Any(u => u.IsLate(now)))))
+            .OrderBy(r => r.OpdId, StringComparer.Ordinal).ThenBy(r => r.Period.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public Task<IReadOnlyList<DueRun>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct = default) =>
+        _due.FindAsync(now, limit, async (tenantId, runId, dueAt) =>
+        {
+            var item = await FindItemAsync(tenantId, "runId", runId, ct);
+            return item is not null && (long?)item["nextDeadline"] == dueAt.ToUnixTimeMilliseconds();
+        }, ct);
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(string tenantId, string key, CancellationToken ct = default)
+    {
+        var pointer = await FindItemAsync(tenantId, "id", PointerId(key), ct);
+        if (pointer is null)
+        {
+            return null;
+        }
+
+        // The pointer is written before the transition; only a record inside the run item proves the transition happened.
+        var run = await FindItemAsync(tenantId, "id", (string)pointer["runItemId"]!, ct);
+        return run?["idempotency"]?.AsArray()
+            .Select(n => n!.Deserialize<IdempotencyRecord>(CoreJson.Options)!)
+            .FirstOrDefault(r => r.Key == key);
+    }
+
+    private async Task PutPointerAsync(IdempotencyRecord record, string runItemId, CancellationToken ct)
+    {
+        var pointer = new JsonObject { ["id"] = PointerId(record.Key), ["tenantId"] = record.TenantId, ["type"] = "idempotency", ["runItemId"] = runItemId };
+        using var response = await _calls.SendAsync(() => _runs.UpsertItemStreamAsync(CosmosCalls.ToStream(pointer), new PartitionKey(record.TenantId), cancellationToken: ct), ct);
+        CosmosCalls.Ensure(response, "idempotency pointer");
+    }
+
+    /// <summary>Each unit's submission as its own item (for read models); rebuilt from the run, so a lost write heals at the next save.</summary>
+    private async Task WriteSubmissionsAsync(SopRun run, CancellationToken ct)
+    {
+        foreach (var step in run.Steps)
+        {
+            foreach (var task in step.UnitTasks.Where(t => t.Submission is not null))
+            {
+                var item = new JsonObject
+                {
+                    ["id"] = $"sub|{run.Id}|{step.StepId}|{task.UnitId}",
+                    ["tenantId"] = run.TenantId,
+                    ["type"] = "submission",
+                    ["runId"] = run.Id,
+                    ["opdId"] = run.OpdId,
+                    ["period"] = run.Period.Key,
+                    ["stepId"] = step.StepId,
+                    ["unitId"] = task.UnitId,
+                    ["status"] = JsonNamingPolicy.KebabCaseLower.ConvertName(task.Status.ToString()),
+                    ["submission"] = JsonSerializer.SerializeToNode(task.Submission, CoreJson.Options),
+                };
+                using var response = await _calls.SendAsync(() => _runs.UpsertItemStreamAsync(CosmosCalls.ToStream(item), new PartitionKey(run.TenantId), cancellationToken: ct), ct);
+                CosmosCalls.Ensure(response, "submission write");
+            }
+        }
+    }
+
+    private async Task<JsonObject?> FindItemAsync(string tenantId, string field, string value, CancellationToken ct) =>
+        (await _calls.QueryAsync(_runs, tenantId,
+            new QueryDefinition($"SELECT * FROM c WHERE c.tenantId = @t AND c.{field} = @v").WithParameter("@t", tenantId).WithParameter("@v", value), ct))
+        .FirstOrDefault(i => field != "runId" || (string?)i["type"] == "run");
+
+    private static JsonObject Build(SopRun run, IEnumerable<Notification> outbox, IEnumerable<IdempotencyRecord> records, IdempotencyRecord? added)
+    {
+        var kept = records.Concat(added is null ? [] : [added]).TakeLast(IdempotencyKept);
+        return new JsonObject
+        {
+            ["id"] = ItemId(run),
+            ["tenantId"] = run.TenantId,
+            ["type"] = "run",
+            ["runId"] = run.Id,
+            ["opdId"] = run.OpdId,
+            ["templateId"] = run.TemplateId,
+            ["period"] = run.Period.Key,
+            ["year"] = run.Period.Year,
+            ["status"] = JsonNamingPolicy.KebabCaseLower.ConvertName(run.Status.ToString()),
+            ["version"] = run.Version,
+            ["nextDeadline"] = run.NextDeadline?.ToUnixTimeMilliseconds(),
+            ["run"] = JsonSerializer.SerializeToNode(run, CoreJson.Options),
+            ["outbox"] = JsonSerializer.SerializeToNode(outbox.ToList(), CoreJson.Options),
+            ["idempotency"] = JsonSerializer.SerializeToNode(kept.ToList(), CoreJson.Options),
+        };
+    }
+
+    private static string ItemId(SopRun run) => $"run|{run.OpdId}|{run.TemplateId}|{run.Period.Key}";
+
+    private static string PointerId(string key) => $"idem|{key}";
+}

@@ -1,0 +1,9 @@
+using System.Net;
+
+namespace SakipServerless.Storage.Azure.Cosmos;
+
+/// <summary>Cosmos DB answered with an error the adapter cannot turn into a domain outcome (after retries).</summary>
+public sealed class CosmosStorageException(HttpStatusCode status, string message) : Exception(message)
+{
+    public HttpStatusCode Status { get; } = status;
+}

@@ -1,0 +1,574 @@
+// SakipServerless in Azure (see infra/README.md): the backend as an Azure Functions custom handler, Cosmos DB
+// (serverless), a Storage account (Functions host storage and evidence files), the dashboard App Service,
+// Application Insights, and role assignments for the apps' managed identities instead of keys.
+//
+// Names and settings here are the ones the code reads; tests/SakipServerless.Api.Tests/FunctionsHost/InfraTests.cs
+// cross-checks them (app settings against SakipOptions, Cosmos containers against cosmos-containers.json, the health
+// route and auth levels against the generated function folders).
+targetScope = 'resourceGroup'
+
+@description('Azure region of every resource.')
+param location string = resourceGroup().location
+
+@description('Short lower-case prefix of every resource name.')
+@minLength(3)
+@maxLength(11)
+param prefix string = 'sakip'
+
+@description('Suffix that makes the globally unique names unique; the default is stable for a resource group.')
+@maxLength(8)
+param suffix string = take(uniqueString(resourceGroup().id), 6)
+
+@description('Function App (the backend); it answers on https://<name>.azurewebsites.net/api.')
+param functionAppName string = '${prefix}-api-${suffix}'
+
+@description('App Service of the dashboard.')
+param dashboardAppName string = '${prefix}-dash-${suffix}'
+
+@description('Linux App Service plan shared by the Function App and the dashboard.')
+param planName string = '${prefix}-plan-${suffix}'
+
+@description('Plan size. A dedicated plan keeps the backend warm (Always On), so the sweep ticks every minute, and needs no storage-key content share.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+])
+param planSku string = 'B1'
+
+@description('Storage account: Functions host storage and the evidence container (3-24 lower-case letters and digits).')
+@minLength(3)
+@maxLength(24)
+param storageAccountName string = toLower('${prefix}st${suffix}')
+
+@description('Cosmos DB account (serverless).')
+param cosmosAccountName string = '${prefix}-cosmos-${suffix}'
+
+@description('Application Insights component.')
+param appInsightsName string = '${prefix}-ai-${suffix}'
+
+@description('Log Analytics workspace behind Application Insights.')
+param logAnalyticsName string = '${prefix}-logs-${suffix}'
+
+@description('Storage the backend uses (Sakip:Storage:Provider). sqlite until the API selects the Cosmos DB adapter: one instance, the file on the app\'s /home share; then cosmos.')
+@allowed([
+  'sqlite'
+  'cosmos'
+])
+param storageProvider string = 'sqlite'
+
+@description('Entra ID application (client) id used by App Service Authentication on both apps. Empty leaves platform authentication off: the API then answers 401 to everything but /api/health.')
+param entraClientId string = ''
+
+@description('Client secret of that application, for the dashboard\'s sign-in (authorization code flow). Only used when entraClientId is set.')
+@secure()
+param entraClientSecret string = ''
+
+@description('Optional webhook that receives every notification as JSON (Sakip:Notifications:WebhookUrl); empty turns the channel off.')
+param webhookUrl string = ''
+
+@description('Optional HMAC secret for the webhook signature (Sakip:Notifications:WebhookSecret).')
+@secure()
+param webhookSecret string = ''
+
+var cosmosModel = loadJsonContent('cosmos-containers.json')
+var authenticationEnabled = !empty(entraClientId)
+var evidenceContainerName = 'evidence'
+// The route of the Health function (deploy/functions/Health): probes and the platform health check use it unsigned.
+var healthPath = '/api/health'
+var openIdIssuer = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+// Built-in role definition ids.
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Monitoring
+// ---------------------------------------------------------------------------------------------------------------
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+  name: logAnalyticsName
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    // Telemetry is accepted only with an Entra token (Monitoring Metrics Publisher below), not with the key alone.
+    DisableLocalAuth: true
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Storage: Functions host storage (timer schedule monitor, locks, keys) and the evidence files
+// ---------------------------------------------------------------------------------------------------------------
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    // No account keys at all: the host and the evidence adapter authenticate with the Function App's identity.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource evidence 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01' = {
+  parent: blobService
+  name: evidenceContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cosmos DB (serverless): database and containers from cosmos-containers.json, the adapter's data model
+// ---------------------------------------------------------------------------------------------------------------
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2023-04-15' = {
+  name: cosmosAccountName
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    capabilities: [
+      {
+        name: 'EnableServerless'
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    // Data-plane access only through Entra identities (the data contributor assignment below), never keys.
+    disableLocalAuth: true
+  }
+}
+
+resource cosmosDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2023-04-15' = {
+  parent: cosmos
+  name: cosmosModel.database
+  properties: {
+    resource: {
+      id: cosmosModel.database
+    }
+  }
+}
+
+resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2023-04-15' = [for container in cosmosModel.containers: {
+  parent: cosmosDatabase
+  name: container.name
+  properties: {
+    resource: {
+      id: container.name
+      partitionKey: {
+        paths: [
+          container.partitionKeyPath
+        ]
+        kind: 'Hash'
+      }
+    }
+  }
+}]
+
+// ---------------------------------------------------------------------------------------------------------------
+// The backend: Function App running the custom handler (scripts/publish.sh builds its package)
+// ---------------------------------------------------------------------------------------------------------------
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: planName
+  location: location
+  kind: 'linux'
+  sku: {
+    name: planSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// Every setting the backend reads (SakipOptions, appsettings.json), set explicitly so an operator sees and changes
+// them in one place; the InfraTests cross-check keeps this list complete and free of unknown Sakip__ names.
+var functionAppSettings = [
+  {
+    name: 'FUNCTIONS_EXTENSION_VERSION'
+    value: '~4'
+  }
+  {
+    name: 'FUNCTIONS_WORKER_RUNTIME'
+    value: 'custom'
+  }
+  {
+    // Identity-based host storage: the account name instead of a connection string with a key.
+    name: 'AzureWebJobsStorage__accountName'
+    value: storage.name
+  }
+  {
+    // Zip deploy mounts the package read-only; data lives outside it (SqlitePath below).
+    name: 'WEBSITE_RUN_FROM_PACKAGE'
+    value: '1'
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: appInsights.properties.ConnectionString
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'Authorization=AAD'
+  }
+  {
+    // Production refuses to start with any Sakip:Development switch on.
+    name: 'ASPNETCORE_ENVIRONMENT'
+    value: 'Production'
+  }
+  {
+    name: 'Logging__LogLevel__Default'
+    value: 'Information'
+  }
+  {
+    name: 'Sakip__Storage__Provider'
+    value: storageProvider
+  }
+  {
+    name: 'Sakip__Storage__SqlitePath'
+    value: '/home/data/sakip/sakip.db'
+  }
+  {
+    // The DeadlineSweep timer function sweeps every minute, on one instance however far the app scales out.
+    name: 'Sakip__Sweep__Enabled'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__Sweep__IntervalSeconds'
+    value: '30'
+  }
+  {
+    name: 'Sakip__Sweep__BatchSize'
+    value: '500'
+  }
+  {
+    name: 'Sakip__Escalation__Level2GraceWorkingDays'
+    value: '1'
+  }
+  {
+    name: 'Sakip__Escalation__Level2GraceWorkingMinutes'
+    value: '0'
+  }
+  {
+    // Between timer ticks too, while the instance is up (Always On); the timer also dispatches after each sweep.
+    name: 'Sakip__Notifications__DispatchEnabled'
+    value: 'true'
+  }
+  {
+    name: 'Sakip__Notifications__DispatchIntervalSeconds'
+    value: '5'
+  }
+  {
+    name: 'Sakip__Notifications__BatchSize'
+    value: '100'
+  }
+  {
+    name: 'Sakip__Notifications__WebhookUrl'
+    value: webhookUrl
+  }
+  {
+    name: 'Sakip__Notifications__WebhookSecret'
+    value: webhookSecret
+  }
+  {
+    name: 'Sakip__Notifications__WebhookMaxAttempts'
+    value: '8'
+  }
+  {
+    name: 'Sakip__Notifications__WebhookBaseDelaySeconds'
+    value: '30'
+  }
+  {
+    name: 'Sakip__Notifications__WebhookMaxDelaySeconds'
+    value: '3600'
+  }
+  {
+    name: 'Sakip__Notifications__WebhookTimeoutSeconds'
+    value: '10'
+  }
+  {
+    name: 'Sakip__Development__EnableDevSignIn'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__Development__EnableClockOffset'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__Development__SeedDemoData'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__MaxJsonBodyBytes'
+    value: '1048576'
+  }
+]
+
+resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: functionAppName
+  location: location
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      // No language stack: the host starts the self-contained executable host.json names.
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      healthCheckPath: healthPath
+      appSettings: functionAppSettings
+    }
+  }
+}
+
+// App Service Authentication (Easy Auth) in front of the API: it validates the Entra token and passes the signed-in
+// user to the app in X-MS-CLIENT-PRINCIPAL; the app maps that user to its own roles and scopes (issue 5).
+resource functionAuth 'Microsoft.Web/sites/config@2023-12-01' = if (authenticationEnabled) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      // An API answers 401; only the dashboard redirects people to a sign-in page.
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        healthPath
+      ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: openIdIssuer
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${entraClientId}'
+            entraClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The dashboard (Blazor, static SSR): calls the API with the signed-in user's token
+// ---------------------------------------------------------------------------------------------------------------
+
+var dashboardSettings = concat([
+  {
+    name: 'ASPNETCORE_ENVIRONMENT'
+    value: 'Production'
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: appInsights.properties.ConnectionString
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'Authorization=AAD'
+  }
+  {
+    name: 'Dashboard__ApiBaseUrl'
+    value: 'https://${functionApp.properties.defaultHostName}/'
+  }
+  {
+    name: 'Dashboard__EnableDevSignIn'
+    value: 'false'
+  }
+], authenticationEnabled ? [
+  {
+    name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+    value: entraClientSecret
+  }
+] : [])
+
+resource dashboard 'Microsoft.Web/sites@2023-12-01' = {
+  name: dashboardAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      appSettings: dashboardSettings
+    }
+  }
+}
+
+resource dashboardAuth 'Microsoft.Web/sites/config@2023-12-01' = if (authenticationEnabled) {
+  parent: dashboard
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+          openIdIssuer: openIdIssuer
+        }
+        login: {
+          // The access token the dashboard forwards to the API is issued for the API's audience.
+          loginParameters: [
+            'scope=openid profile email offline_access api://${entraClientId}/user_impersonation'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Role assignments: the Function App's identity reaches data through Entra roles, never keys
+// ---------------------------------------------------------------------------------------------------------------
+
+// Identity-based AzureWebJobsStorage: the Functions host needs Storage Blob Data Owner on its storage account.
+resource hostStorageRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, functionApp.id, roles.storageBlobDataOwner)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The evidence grant stated on its own container, so it stays right when host storage moves to an account of its own.
+resource evidenceRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(evidence.id, functionApp.id, roles.storageBlobDataContributor)
+  scope: evidence
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Cosmos DB Built-in Data Contributor: a data-plane role, assigned on the account, not an Azure RBAC role.
+resource cosmosDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2023-04-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, functionApp.id, roles.cosmosDataContributor)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${roles.cosmosDataContributor}'
+    principalId: functionApp.identity.principalId
+    scope: cosmos.id
+  }
+}
+
+resource functionTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, functionApp.id, roles.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource dashboardTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, dashboard.id, roles.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: dashboard.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------------------------------
+
+output functionAppName string = functionApp.name
+output apiUrl string = 'https://${functionApp.properties.defaultHostName}/api'
+output healthUrl string = 'https://${functionApp.properties.defaultHostName}${healthPath}'
+output dashboardAppName string = dashboard.name
+output dashboardUrl string = 'https://${dashboard.properties.defaultHostName}'
+output cosmosEndpoint string = cosmos.properties.documentEndpoint
+output cosmosDatabase string = cosmosModel.database
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output evidenceContainerUrl string = '${storage.properties.primaryEndpoints.blob}${evidenceContainerName}'
+output functionAppPrincipalId string = functionApp.identity.principalId

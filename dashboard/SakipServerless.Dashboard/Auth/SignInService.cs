@@ -24,13 +24,17 @@ public sealed class SignInService(SakipApiClient api, TimeProvider clock)
         return await SignInWithTokenAsync(http, token.Value!.AccessToken, TimeSpan.FromSeconds(token.Value.ExpiresIn), ct);
     }
 
-    public async Task<string?> SignInWithTokenAsync(HttpContext http, string accessToken, TimeSpan lifetime, CancellationToken ct)
+    public async Task<string?> SignInWithTokenAsync(HttpContext http, string accessToken, TimeSpan lifetime, CancellationToken ct) =>
+        (await SignInAsync(http, accessToken, lifetime, ct)).Error;
+
+    /// <summary>Signs in and returns the principal, so the current request can go on as that user.</summary>
+    public async Task<(ClaimsPrincipal? Principal, string? Error)> SignInAsync(HttpContext http, string accessToken, TimeSpan lifetime, CancellationToken ct)
     {
         var me = await api.GetMeAsync(accessToken, ct);
         var tenant = await api.GetTenantAsync(accessToken, ct);
         if (!me.Ok || !tenant.Ok)
         {
-            return $"Gagal membaca profil: {(me.Problem ?? tenant.Problem)!.Message}";
+            return (null, $"Gagal membaca profil: {(me.Problem ?? tenant.Problem)!.Message}");
         }
 
         var user = me.Value!;
@@ -51,9 +55,10 @@ public sealed class SignInService(SakipApiClient api, TimeProvider clock)
 
         var identity = new ClaimsIdentity(claims, DashboardClaims.Scheme, ClaimTypes.Name, DashboardClaims.Role);
         var expires = clock.GetUtcNow() + (lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromHours(1));
-        await http.SignInAsync(DashboardClaims.Scheme, new ClaimsPrincipal(identity),
+        var principal = new ClaimsPrincipal(identity);
+        await http.SignInAsync(DashboardClaims.Scheme, principal,
             new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = false, AllowRefresh = false });
-        return null;
+        return (principal, null);
     }
 
     /// <summary>Only local paths: a sign-in link must not send the user to another site.</summary>

@@ -21,6 +21,7 @@ public static class DashboardEndpointExtensions
         app.UseStaticFiles();
         app.UseMiddleware<SessionExpiredMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<PlatformSignInMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

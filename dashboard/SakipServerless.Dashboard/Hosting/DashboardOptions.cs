@@ -14,6 +14,13 @@ public sealed class DashboardOptions
     /// <summary>Offers the development sign-in for the seeded demo users; the backend must allow it too.</summary>
     public bool EnableDevSignIn { get; set; }
 
+    /// <summary>
+    /// Behind App Service Authentication (Easy Auth with the token store): sign people in with the access token the
+    /// platform puts in <c>X-MS-TOKEN-AAD-ACCESS-TOKEN</c>. Off by default, because outside the platform anyone can
+    /// send that header.
+    /// </summary>
+    public bool PlatformIdentity { get; set; }
+
     /// <summary>How often an open overview checks for new data; 0 turns live refresh off.</summary>
     [Range(0, 3600)]
     public int RefreshSeconds { get; set; } = 60;

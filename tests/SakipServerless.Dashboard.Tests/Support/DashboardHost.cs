@@ -18,8 +18,11 @@ public sealed class DashboardHost : WebApplicationFactory<DashboardOptions>
     private readonly Uri _backend;
     private readonly string _uploads;
 
-    public DashboardHost(ManualClock clock, Uri backend, string folder)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public DashboardHost(ManualClock clock, Uri backend, string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _clock = clock;
         _backend = backend;
         _uploads = Path.Combine(folder, "uploads");
@@ -40,6 +43,11 @@ public sealed class DashboardHost : WebApplicationFactory<DashboardOptions>
         builder.UseSetting("Dashboard:Upload:TempFolder", _uploads);
         builder.UseSetting("Dashboard:Upload:ChunkBytes", "65536");
         builder.UseSetting("Dashboard:RefreshSeconds", "0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
     }
 }

@@ -102,6 +102,14 @@ public sealed class PimpinanBrowserTests(SystemFixture system)
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.True(bytes.Length > 1000 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K', "not an xlsx (zip) file");
         File.Delete(path);
+
+        // The printed page: no navigation, slicers or buttons; the charts and the late list stay.
+        await browser.WaitForChartsAsync();
+        await browser.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.True(await browser.Page.Locator(".topbar").IsHiddenAsync());
+        Assert.True(await browser.Page.Locator("form.slicers").IsHiddenAsync());
+        Assert.True(await browser.Page.Locator("#chart-trend svg.main-svg").First.IsVisibleAsync());
+        await browser.ScreenshotAsync("08-ringkasan-cetak");
     }
 
     /// <summary>Screen coordinates of category (x, y) of a chart's first axes, from plotly's own axis functions.</summary>

@@ -79,6 +79,15 @@ public sealed class SignInTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task UnknownAddress_AnswersNotFound_WithAPageInBahasaIndonesia()
+    {
+        using var session = await system.SignInAsync("bantul", "sekda");
+        var (status, html, _) = await session.GetAsync("/tidak-ada");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("Halaman tidak ditemukan", html);
+    }
+
+    [Fact]
     public async Task SignOut_EndsTheSession()
     {
         using var session = await system.SignInAsync("bantul", "sekda");

@@ -9,6 +9,11 @@ export function renderAll(root = document) {
     const target = el.querySelector('.plot');
     if (!source || !target || target.dataset.rendered) continue;
     const figure = JSON.parse(source.textContent);
+    // On a phone the category labels get shorter still, so the bars keep most of the width.
+    const axis = figure.layout.yaxis;
+    if (el.clientWidth < 520 && axis && axis.ticktext) {
+      axis.ticktext = axis.ticktext.map((t) => (t.length > 16 ? t.slice(0, 15).trimEnd() + '…' : t));
+    }
     window.Plotly.newPlot(target, figure.data, figure.layout, config).then(() => {
       target.dataset.rendered = 'true';
       el.dispatchEvent(new CustomEvent('chart:rendered', { bubbles: true }));

@@ -65,6 +65,19 @@ public sealed partial class OverviewPageTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task PemdaSlicer_ToAnotherPemda_AsksToSignInThere_KeepingTheOtherSlicers()
+    {
+        using var session = await system.SignInAsync("bantul", "sekda");
+        var (status, _, location) = await session.GetAsync("/ringkasan?pemda=banggai&periode=2026-Q2");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/masuk?pemda=banggai&kembali=" + Uri.EscapeDataString("/ringkasan?periode=2026-Q2"), DashboardSession.PathOf(location));
+        var (_, page, _) = await session.GetAsync(DashboardSession.PathOf(location));
+        Assert.Contains("<option value=\"banggai\" selected", page);
+        Assert.Contains("value=\"sekda\"", page); // the same user id, prefilled
+    }
+
+    [Fact]
     public async Task StaffOfAnOpd_SeeOnlyTheirOwnOpd_AndNoOverviewLink()
     {
         using var staff = await system.SignInAsync("bantul", "staf-irban-1");

@@ -1,0 +1,225 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SakipServerless.Core;
+using SakipServerless.Core.MasterData;
+using SakipServerless.Core.Templates;
+using SakipServerless.Dashboard.Api.Models;
+using SakipServerless.Dashboard.Overview;
+
+namespace SakipServerless.Dashboard.Api;
+
+/// <summary>
+/// The typed client of the backend's HTTP API — the dashboard's only way to data. Reads return
+/// <see cref="ApiResult{T}"/> so pages show a backend refusal (403, 404, validation) as a message; a 401 throws
+/// <see cref="ApiUnauthorizedException"/>, which the sign-in middleware turns into a redirect to the sign-in page.
+/// </summary>
+public sealed class SakipApiClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = CoreJson.Options;
+
+    public Task<ApiResult<TokenDto>> DevSignInAsync(string tenantId, string userId, CancellationToken ct) =>
+        SendAsync<TokenDto>(HttpMethod.Post, "api/dev/token", new { tenantId, userId }, null, null, ct, allowAnonymous: true);
+
+    /// <summary>The profile for a token not yet in a cookie (right after sign-in).</summary>
+    public Task<ApiResult<MeDto>> GetMeAsync(string? token, CancellationToken ct) => SendAsync<MeDto>(HttpMethod.Get, "api/me", null, token, null, ct);
+
+    public Task<ApiResult<TenantDto>> GetTenantAsync(string? token, CancellationToken ct) =>
+        SendAsync<TenantDto>(HttpMethod.Get, "api/tenants/current", null, token, null, ct);
+
+    public Task<ApiResult<OverviewDto>> GetOverviewAsync(Slicers slicers, CancellationToken ct) =>
+        SendAsync<OverviewDto>(HttpMethod.Get, "api/dashboard/overview" + slicers.ToApiQuery(), null, null, null, ct);
+
+    public Task<ApiResult<CapaianReportDto>> GetCapaianAsync(Slicers slicers, CancellationToken ct) =>
+        SendAsync<CapaianReportDto>(HttpMethod.Get, "api/dashboard/capaian" + slicers.ToApiQuery(), null, null, null, ct);
+
+    public Task<ApiResult<List<Opd>>> GetOpdsAsync(CancellationToken ct) => SendAsync<List<Opd>>(HttpMethod.Get, "api/opds", null, null, null, ct);
+
+    public Task<ApiResult<List<IndicatorRecord>>> GetIndicatorsAsync(string opdId, int year, CancellationToken ct) =>
+        SendAsync<List<IndicatorRecord>>(HttpMethod.Get, $"api/opds/{Uri.EscapeDataString(opdId)}/indicators?year={year}", null, null, null, ct);
+
+    public Task<ApiResult<List<RunSummaryDto>>> ListRunsAsync(string? opdId, int? year, CancellationToken ct)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrEmpty(opdId)) query.Add("opdId=" + Uri.EscapeDataString(opdId));
+        if (year is { } y) query.Add("year=" + y);
+        return SendAsync<List<RunSummaryDto>>(HttpMethod.Get, "api/runs" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), null, null, null, ct);
+    }
+
+    public Task<ApiResult<RunDto>> GetRunAsync(string runId, CancellationToken ct) =>
+        SendAsync<RunDto>(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}", null, null, null, ct);
+
+    public Task<ApiResult<SopTemplate>> GetTemplateAsync(string templateId, int version, CancellationToken ct) =>
+        SendAsync<SopTemplate>(HttpMethod.Get, $"api/templates/{Uri.EscapeDataString(templateId)}?version={version}", null, null, null, ct);
+
+    public Task<ApiResult<List<MyTaskDto>>> GetMyTasksAsync(CancellationToken ct) => SendAsync<List<MyTaskDto>>(HttpMethod.Get, "api/me/tasks", null, null, null, ct);
+
+    public Task<ApiResult<RunDto>> CompleteStepAsync(string runId, string stepId, CompleteRequest body, string? idempotencyKey, CancellationToken ct) =>
+        SendAsync<RunDto>(HttpMethod.Post, $"{StepPath(runId, stepId)}/complete", body, null, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> ApproveStepAsync(string runId, string stepId, CompleteRequest body, string? idempotencyKey, CancellationToken ct) =>
+        SendAsync<RunDto>(HttpMethod.Post, $"{StepPath(runId, stepId)}/approve", body, null, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> ReturnStepAsync(string runId, string stepId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        SendAsync<RunDto>(HttpMethod.Post, $"{StepPath(runId, stepId)}/return", new ReasonRequest(reason), null, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> SubmitUnitAsync(string runId, string stepId, string unitId, SubmitRequest body, string? idempotencyKey, CancellationToken ct) =>
+        SendAsync<RunDto>(HttpMethod.Post, $"{UnitPath(runId, stepId, unitId)}/submit", body, null, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> AcceptUnitAsync(string runId, string stepId, string unitId, string? idempotencyKey, CancellationToken ct) =>
+        SendAsync<RunDto>(HttpMethod.Post, $"{UnitPath(runId, stepId, unitId)}/accept", new { }, null, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> ReturnUnitAsync(string runId, string stepId, string unitId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        SendAsync<RunDto>(HttpMethod.Post, $"{UnitPath(runId, stepId, unitId)}/return", new ReasonRequest(reason), null, idempotencyKey, ct);
+
+    /// <summary>
+    /// Sends one evidence file to the backend as <c>multipart/form-data</c> field <c>file</c> (contract of the uploads
+    /// issue). The content is streamed from <paramref name="content"/>, never held whole in memory.
+    /// </summary>
+    public async Task<ApiResult<UploadedFileDto>> UploadFileAsync(string runId, Stream content, string fileName, string? contentType, CancellationToken ct)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new StreamContent(content, 81920);
+        file.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/runs/{Uri.EscapeDataString(runId)}/files") { Content = form };
+        return await ReadAsync<UploadedFileDto>(request, ct);
+    }
+
+    /// <summary>
+    /// Opens a rekap export (<c>xlsx</c> or <c>csv</c>) for streaming to the browser; the caller disposes the response.
+    /// Null with a problem when the backend refused.
+    /// </summary>
+    public async Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenExportAsync(string format, Slicers slicers, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/dashboard/rekap.{format}" + slicers.ToApiQuery());
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, ApiProblem.Unreachable(Unreachable(e)));
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return (response, null);
+        }
+
+        using (response)
+        {
+            return (null, await ProblemOfAsync(response, ct));
+        }
+    }
+
+    private static string StepPath(string runId, string stepId) => $"api/runs/{Uri.EscapeDataString(runId)}/steps/{Uri.EscapeDataString(stepId)}";
+
+    private static string UnitPath(string runId, string stepId, string unitId) => $"{StepPath(runId, stepId)}/units/{Uri.EscapeDataString(unitId)}";
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, string? idempotencyKey,
+        CancellationToken ct, bool allowAnonymous = false)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await ReadAsync<T>(request, ct, allowAnonymous);
+    }
+
+    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct, bool allowAnonymous = false)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return ApiResult<T>.Failure(ApiProblem.Unreachable(Unreachable(e)));
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !allowAnonymous)
+            {
+                throw new ApiUnauthorizedException();
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return ApiResult<T>.Failure(await ProblemOfAsync(response, ct));
+            }
+
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
+            return value is null
+                ? ApiResult<T>.Failure(new ApiProblem(502, "Jawaban server kosong", null, "empty", new Dictionary<string, string[]>()))
+                : ApiResult<T>.Success(value);
+        }
+    }
+
+    private static string Unreachable(HttpRequestException e) =>
+        $"Server SAKIP tidak dapat dihubungi ({e.HttpRequestError}). Coba lagi sebentar lagi.";
+
+    /// <summary>Reads an RFC 7807 body; anything else becomes a problem with the status and a generic sentence.</summary>
+    private static async Task<ApiProblem> ProblemOfAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        int status = (int)response.StatusCode;
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        string? title = null, detail = null, code = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                title = Text(root, "title");
+                detail = Text(root, "detail");
+                code = Text(root, "code");
+                if (root.TryGetProperty("errors", out var map) && map.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var field in map.EnumerateObject())
+                    {
+                        errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                            ? [.. field.Value.EnumerateArray().Select(m => m.GetString() ?? "")]
+                            : [field.Value.ToString()];
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (a proxy's HTML page, an empty body): the status alone has to do.
+        }
+
+        if (title is null && detail is null)
+        {
+            detail = status switch
+            {
+                403 => "Anda tidak memiliki akses untuk tindakan ini.",
+                404 => "Data tidak ditemukan.",
+                >= 500 => "Terjadi kesalahan pada server SAKIP. Coba lagi sebentar lagi.",
+                _ => $"Permintaan gagal (kode {status}).",
+            };
+        }
+
+        return new ApiProblem(status, title, detail, code, errors);
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,36 @@
+using SakipServerless.Dashboard.Auth;
+using SakipServerless.Dashboard.Components;
+using SakipServerless.Dashboard.Exports;
+using SakipServerless.Dashboard.Overview;
+using SakipServerless.Dashboard.Uploads;
+
+namespace SakipServerless.Dashboard.Hosting;
+
+/// <summary>The middleware pipeline, the pages and the few endpoints that are not pages (exports, uploads, sign-out).</summary>
+public static class DashboardEndpointExtensions
+{
+    public static WebApplication UseSakipDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/galat", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        app.UseStaticFiles();
+        app.UseMiddleware<SessionExpiredMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<PlatformSignInMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/sehat", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapExportEndpoints();
+        app.MapUploadEndpoints();
+        app.MapOverviewRefreshEndpoint();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

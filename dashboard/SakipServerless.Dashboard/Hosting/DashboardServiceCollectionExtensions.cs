@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using SakipServerless.Dashboard.Api;
+using SakipServerless.Dashboard.Auth;
+using SakipServerless.Dashboard.Uploads;
+
+namespace SakipServerless.Dashboard.Hosting;
+
+/// <summary>Registrations of the dashboard, one method per concern so Program.cs stays a page.</summary>
+public static class DashboardServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddSakipDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<List<DemoTenant>>().Bind(builder.Configuration.GetSection("Dashboard:DemoTenants"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddRazorComponents();
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+
+        services.AddDashboardApiClient();
+        services.AddDashboardIdentity();
+        services.AddSingleton<UploadStore>();
+        return builder;
+    }
+
+    public static IServiceCollection AddDashboardApiClient(this IServiceCollection services)
+    {
+        services.AddTransient<BearerTokenHandler>();
+        services.AddHttpClient<SakipApiClient>((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiBaseUrl;
+                // Uploads of large evidence files to the backend take longer than a page's reads.
+                http.Timeout = TimeSpan.FromMinutes(5);
+            })
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddDashboardIdentity(this IServiceCollection services)
+    {
+        services.AddAuthentication(DashboardClaims.Scheme)
+            .AddCookie(DashboardClaims.Scheme, o =>
+            {
+                o.LoginPath = "/masuk";
+                o.LogoutPath = "/keluar";
+                o.ReturnUrlParameter = "kembali";
+                o.Cookie.Name = "sakip.sesi";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10); // the backend's token lives as long
+                o.SlidingExpiration = false;
+            });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<SignInService>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+// Small behaviours of the server-rendered pages: slicers that apply on change, print buttons, countdowns, a guard
+// against double submission, and live refresh of the overview. Pages work without it; it only makes them nicer.
+
+for (const form of document.querySelectorAll('form[data-autosubmit]')) {
+  form.addEventListener('change', () => {
+    // Empty choices stay out of the URL, so links stay short and "Semua" is the default.
+    for (const field of form.elements) if (field.name && field.value === '') field.disabled = true;
+    form.submit();
+  });
+}
+
+for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());
+
+for (const form of document.querySelectorAll('form[method="post"]')) {
+  form.addEventListener('submit', (event) => {
+    if (form.dataset.submitting) { event.preventDefault(); return; }
+    if (form.querySelector('[data-uploading]')) {
+      event.preventDefault();
+      alert('Tunggu sampai unggahan bukti selesai.');
+      return;
+    }
+    form.dataset.submitting = 'true';
+    const button = event.submitter || form.querySelector('button[type="submit"]');
+    if (button && button.dataset.busy) { button.textContent = button.dataset.busy; button.setAttribute('aria-busy', 'true'); }
+  });
+}
+
+// Countdowns: the server renders the text; this keeps it current while the page stays open.
+function duration(ms) {
+  const minutes = Math.floor(Math.abs(ms) / 60000);
+  if (minutes < 1) return 'kurang dari 1 menit';
+  const d = Math.floor(minutes / 1440), h = Math.floor(minutes / 60) % 24, m = minutes % 60;
+  const parts = [];
+  if (d) parts.push(`${d} hari`);
+  if (h) parts.push(`${h} jam`);
+  if (m && !d) parts.push(`${m} menit`);
+  return parts.slice(0, 2).join(' ');
+}
+// Counted from the server's clock: a phone's own clock may be minutes or hours off.
+const serverNow = Number(document.getElementById('main')?.dataset.serverNow || 0);
+const skew = serverNow ? serverNow - Date.now() : 0;
+function tick() {
+  const now = Date.now() + skew;
+  for (const el of document.querySelectorAll('time[data-countdown]')) {
+    const left = Date.parse(el.getAttribute('datetime')) - now;
+    el.textContent = left >= 0 ? `sisa ${duration(left)}` : `terlambat ${duration(left)}`;
+    el.classList.toggle('overdue', left < 0);
+    el.classList.toggle('soon', left >= 0 && left < 60 * 60000);
+  }
+}
+if (document.querySelector('time[data-countdown]')) { tick(); setInterval(tick, 30000); }
+
+if (document.querySelector('[data-chart]')) {
+  import('./charts.js').then((charts) => {
+    charts.renderAll(document);
+    const body = document.getElementById('overview-body');
+    if (body) import('./refresh.js').then((refresh) => refresh.start(body, charts.renderAll));
+  });
+}

@@ -520,6 +520,11 @@ var dashboardSettings = concat([
     name: 'Dashboard__EnableDevSignIn'
     value: 'false'
   }
+  {
+    // Behind App Service Authentication the dashboard signs people in from the platform's token store.
+    name: 'Dashboard__PlatformIdentity'
+    value: authenticationEnabled ? 'true' : 'false'
+  }
 ], authenticationEnabled ? [
   {
     name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'

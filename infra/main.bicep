@@ -380,9 +380,27 @@ var functionAppSettings = [
     value: '60'
   }
   {
-    // Empty: files/ beside the database on the /home share, until the Blob adapter serves the evidence container.
+    // Evidence goes to the private evidence container through the Blob adapter, with the app's managed identity.
+    name: 'Sakip__Files__Provider'
+    value: 'blob'
+  }
+  {
+    // Only for the filesystem provider; unused with blob.
     name: 'Sakip__Files__Root'
     value: ''
+  }
+  {
+    // No connection string: no account key exists (allowSharedKeyAccess is off); the identity signs instead.
+    name: 'Sakip__Files__BlobConnectionString'
+    value: ''
+  }
+  {
+    name: 'Sakip__Files__BlobServiceUri'
+    value: storage.properties.primaryEndpoints.blob
+  }
+  {
+    name: 'Sakip__Files__BlobContainer'
+    value: evidenceContainerName
   }
   {
     name: 'Sakip__Files__MaxFileBytes'

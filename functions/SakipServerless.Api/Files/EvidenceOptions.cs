@@ -7,8 +7,21 @@ public sealed class EvidenceOptions
 {
     public const string Section = "Sakip:Files";
 
+    /// <summary><c>filesystem</c> (default, under the data folder) or <c>blob</c> (Azure Blob Storage).</summary>
+    [RegularExpression("^(filesystem|blob)$", ErrorMessage = "Sakip:Files:Provider must be 'filesystem' or 'blob'.")]
+    public string Provider { get; set; } = "filesystem";
+
     /// <summary>Folder of the filesystem store; empty means <c>files</c> beside the SQLite database (the data folder).</summary>
     public string? Root { get; set; }
+
+    /// <summary>Blob provider: a storage connection string (Azurite, or an account key). Empty means managed identity with <see cref="BlobServiceUri"/>.</summary>
+    public string? BlobConnectionString { get; set; }
+
+    /// <summary>Blob provider with managed identity: the account's blob endpoint, e.g. https://sakipstore.blob.core.windows.net.</summary>
+    public string? BlobServiceUri { get; set; }
+
+    /// <summary>Blob provider: the private container holding evidence.</summary>
+    public string BlobContainer { get; set; } = "evidence";
 
     /// <summary>Largest evidence file accepted, in bytes (default 25 MB).</summary>
     [Range(1024, 2L * 1024 * 1024 * 1024)]

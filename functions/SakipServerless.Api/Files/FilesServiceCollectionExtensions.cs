@@ -13,7 +13,13 @@ public static class FilesServiceCollectionExtensions
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFileStore>(sp =>
         {
-            string? root = sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.Root;
+            var evidence = sp.GetRequiredService<IOptions<EvidenceOptions>>().Value;
+            if (evidence.Provider == "blob")
+            {
+                return BlobEvidenceStore.Create(evidence);
+            }
+
+            string? root = evidence.Root;
             if (string.IsNullOrWhiteSpace(root))
             {
                 // Beside the database: the data folder, outside any web root, kept (or removed) together with it.

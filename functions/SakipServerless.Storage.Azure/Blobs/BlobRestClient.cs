@@ -49,13 +49,17 @@ public sealed class BlobRestClient
     }
 
     /// <summary>Uploads a stream of any length without holding it in memory: one Put Blob when it fits a block, blocks otherwise.</summary>
-    public async Task<long> UploadAsync(string container, string blob, Stream content, string? contentType = null, CancellationToken ct = default)
+    public async Task<long> UploadAsync(string container, string blob, Stream content, string? contentType = null, CancellationToken ct = default) =>
+        await UploadAsync(container, blob, content, contentType, onlyIfNew: false, ct);
+
+    /// <summary>As <see cref="UploadAsync(string,string,Stream,string,CancellationToken)"/>; with <paramref name="onlyIfNew"/> the commit fails (409/412) when the blob exists.</summary>
+    public async Task<long> UploadAsync(string container, string blob, Stream content, string? contentType, bool onlyIfNew, CancellationToken ct = default)
     {
         var buffer = new byte[BlockSize];
         int first = await FillAsync(content, buffer, ct);
         if (first < BlockSize)
         {
-            await PutBlobAsync(container, blob, buffer.AsMemory(0, first), contentType, ct);
+            await PutBlobAsync(container, blob, buffer.AsMemory(0, first), contentType, ct, onlyIfNew);
             return first;
         }
 
@@ -69,14 +73,19 @@ public sealed class BlobRestClient
             total += read;
         }
 
-        await PutBlockListAsync(container, blob, blocks, contentType, ct);
+        await PutBlockListAsync(container, blob, blocks, contentType, ct, onlyIfNew);
         return total;
     }
 
-    public async Task PutBlobAsync(string container, string blob, ReadOnlyMemory<byte> content, string? contentType, CancellationToken ct = default)
+    public async Task PutBlobAsync(string container, string blob, ReadOnlyMemory<byte> content, string? contentType, CancellationToken ct = default, bool onlyIfNew = false)
     {
         using var message = Create(RequestMethod.Put, container, blob, null);
         message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
+        if (onlyIfNew)
+        {
+            message.Request.Headers.SetValue("If-None-Match", "*");
+        }
+
         if (contentType is not null)
         {
             message.Request.Headers.SetValue("x-ms-blob-content-type", contentType);
@@ -106,6 +115,60 @@ public sealed class BlobRestClient
         long size = message.Response.Headers.ContentLength ?? -1;
         message.Response.Headers.TryGetValue("Content-Type", out var type);
         return new BlobDownload(message.Response.ContentStream!, size, type, message);
+    }
+
+    /// <summary>Size and last write of a blob, or null when it does not exist (Get Blob Properties).</summary>
+    public async Task<BlobItem?> GetPropertiesAsync(string container, string blob, CancellationToken ct = default)
+    {
+        using var message = Create(RequestMethod.Head, container, blob, null);
+        await _pipeline.SendAsync(message, ct);
+        if (message.Response.Status == 404)
+        {
+            return null;
+        }
+
+        if (message.Response.Status != 200)
+        {
+            throw Failure(message.Response);
+        }
+
+        var headers = message.Response.Headers;
+        headers.TryGetValue("Content-Type", out var type);
+        headers.TryGetValue("Last-Modified", out var modified);
+        return new BlobItem(blob, headers.ContentLength ?? 0, type, modified is null ? null : DateTimeOffset.Parse(modified, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Creates an empty append blob; false when one exists already (nothing changed).</summary>
+    public async Task<bool> CreateAppendBlobAsync(string container, string blob, CancellationToken ct = default)
+    {
+        using var message = Create(RequestMethod.Put, container, blob, null);
+        message.Request.Headers.SetValue("x-ms-blob-type", "AppendBlob");
+        message.Request.Headers.SetValue("If-None-Match", "*");
+        await _pipeline.SendAsync(message, ct);
+        return message.Response.Status switch
+        {
+            201 => true,
+            409 or 412 => false,
+            _ => throw Failure(message.Response),
+        };
+    }
+
+    /// <summary>
+    /// Appends a block only if the blob's length is <paramref name="position"/> (the service checks it atomically):
+    /// false when it is not, so two writers can never interleave bytes.
+    /// </summary>
+    public async Task<bool> AppendBlockAsync(string container, string blob, long position, ReadOnlyMemory<byte> content, CancellationToken ct = default)
+    {
+        using var message = Create(RequestMethod.Put, container, blob, "comp=appendblock");
+        message.Request.Headers.SetValue("x-ms-blob-condition-appendpos", position.ToString(CultureInfo.InvariantCulture));
+        message.Request.Content = RequestContent.Create(content);
+        await _pipeline.SendAsync(message, ct);
+        return message.Response.Status switch
+        {
+            201 => true,
+            412 => false,
+            _ => throw Failure(message.Response),
+        };
     }
 
     /// <summary>Deletes a blob; false when it did not exist.</summary>
@@ -158,10 +221,15 @@ public sealed class BlobRestClient
         await SendExpectingAsync(message, 201, ct);
     }
 
-    private async Task PutBlockListAsync(string container, string blob, IReadOnlyList<string> blocks, string? contentType, CancellationToken ct)
+    private async Task PutBlockListAsync(string container, string blob, IReadOnlyList<string> blocks, string? contentType, CancellationToken ct, bool onlyIfNew)
     {
         var xml = new XElement("BlockList", blocks.Select(b => new XElement("Latest", b)));
         using var message = Create(RequestMethod.Put, container, blob, "comp=blocklist");
+        if (onlyIfNew)
+        {
+            message.Request.Headers.SetValue("If-None-Match", "*");
+        }
+
         if (contentType is not null)
         {
             message.Request.Headers.SetValue("x-ms-blob-content-type", contentType);

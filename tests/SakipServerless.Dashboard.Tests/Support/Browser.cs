@@ -57,7 +57,9 @@ public sealed class Browser : IAsyncDisposable
             TimezoneId = "Asia/Makassar",
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: a 2-core CI machine building and testing in parallel can be slow to render; a real hang still fails.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using SakipServerless.Storage.Azure.Blobs;
-using SakipServerless.Storage.Azure.Tests.Support;
+using SakipServerless.Storage.Contract.Emulators;
 
 namespace SakipServerless.Storage.Azure.Tests.Blobs;
 
 /// <summary>The blob REST client against Azurite (a real Blob protocol server started from npm by the fixture).</summary>
 public sealed class BlobRestClientTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private BlobRestClient Client => new(azurite.Account) { BlockSize = 1024 * 1024 };
+    private BlobRestClient Client => new(BlobAccount.Parse(azurite.ConnectionString)) { BlockSize = 1024 * 1024 };
 
     private static string NewContainer() => "bukti-" + Guid.NewGuid().ToString("N")[..12];
 
@@ -35,7 +35,7 @@ public sealed class BlobRestClientTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task LargeUpload_IsStreamedInBlocks_AndReadBackByRange()
     {
-        var client = new BlobRestClient(azurite.Account); // default 4 MiB blocks
+        var client = new BlobRestClient(BlobAccount.Parse(azurite.ConnectionString)); // default 4 MiB blocks
         string container = NewContainer();
         await client.CreateContainerIfMissingAsync(container);
         const long size = 300L * 1024 * 1024;
@@ -106,7 +106,7 @@ public sealed class BlobRestClientTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task WrongAccountKey_Is403()
     {
-        var wrong = azurite.Account with { AccountKey = RandomNumberGenerator.GetBytes(64) };
+        var wrong = BlobAccount.Parse(azurite.ConnectionString) with { AccountKey = RandomNumberGenerator.GetBytes(64) };
         var client = new BlobRestClient(wrong);
         var ex = await Assert.ThrowsAsync<BlobStorageException>(() => client.CreateContainerIfMissingAsync(NewContainer()));
         Assert.Equal(403, ex.Status);

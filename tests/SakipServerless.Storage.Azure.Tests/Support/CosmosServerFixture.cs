@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Azure.Cosmos;
 
+using SakipServerless.Storage.Contract.Emulators;
+
 namespace SakipServerless.Storage.Azure.Tests.Support;
 
 /// <summary>

@@ -1,14 +1,19 @@
 using System.Diagnostics;
-using SakipServerless.Storage.Azure.Blobs;
 
-namespace SakipServerless.Storage.Azure.Tests.Support;
+namespace SakipServerless.Storage.Contract.Emulators;
 
 /// <summary>One Azurite blob server (in memory) for a test class, on a free loopback port.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
+    /// <summary>Azurite's well-known development account (public; not a secret).</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private Process? _process;
 
-    public BlobAccount Account { get; private set; } = null!;
+    /// <summary>A connection string for the running server.</summary>
+    public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -16,8 +21,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         string binary = await Emulators.BinaryAsync("azurite-blob");
         _process = await Emulators.StartAsync(binary,
             $"--blobHost 127.0.0.1 --blobPort {port} --inMemoryPersistence --disableTelemetry --silent", port, TimeSpan.FromSeconds(60));
-        Account = BlobAccount.Parse(
-            $"DefaultEndpointsProtocol=http;AccountName={BlobAccount.DevelopmentAccountName};AccountKey={BlobAccount.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{port}/{BlobAccount.DevelopmentAccountName}");
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AccountName}";
     }
 
     public Task DisposeAsync()

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SakipServerless.Storage.Azure.Tests.Support;
+namespace SakipServerless.Storage.Contract.Emulators;
 
 /// <summary>
 /// Finds the npm-installed protocol servers under tests/emulators (installing them with <c>npm ci</c> if CI has not),
 /// and starts one on 127.0.0.1 on a free port. Stopped by killing its process tree.
 /// </summary>
-internal static class Emulators
+public static class Emulators
 {
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 

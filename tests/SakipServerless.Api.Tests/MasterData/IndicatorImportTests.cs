@@ -5,21 +5,10 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.MasterData;
 
-public sealed class IndicatorImportTests : IAsyncLifetime
+public sealed class IndicatorImportTests : SeededApiTest
 {
     private const string Indicators = $"/api/opds/{TestWorld.Opd}/indicators";
     private const string Import = $"{Indicators}/import?year=2026";
-
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     private async Task<JsonElement> ListAsync(HttpClient client, int year = 2026) =>
         await (await client.GetAsync($"{Indicators}?year={year}")).JsonAsync(HttpStatusCode.OK);
@@ -30,7 +19,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task RealisticSheet_SemicolonsDecimalCommasAndBom_IsImported()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var result = await (await head.PostCsvAsync(Import, SampleSheets.Kesbangpol, bom: true)).JsonAsync(HttpStatusCode.OK);
 
@@ -43,7 +32,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
         Assert.Equal(["No", "Keterangan"], result.GetProperty("ignoredColumns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal([5, 6, 7, 8, 9, 10], result.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()));
 
-        var list = await ListAsync(await _world.ClientAsync("kesbangpol-bid-politik"));
+        var list = await ListAsync(await World.ClientAsync("kesbangpol-bid-politik"));
         Assert.Equal(8, list.GetArrayLength());
         var konflik = ByKode(list, "IKU 1");
         Assert.Equal("kesbangpol-2026-iku-1", konflik.GetProperty("id").GetString());
@@ -68,7 +57,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task CommaSheet_WithQuotedSeparators_EscapedQuotes_LineBreaks_AndDecimalPoints_IsImported()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var result = await (await admin.PostCsvAsync(Import, SampleSheets.Inspektorat)).JsonAsync(HttpStatusCode.OK);
 
@@ -90,7 +79,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task TwoBadRowsAmongTen_Is400_ListingBothRows_AndNothingIsStored()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var problem = await (await head.PostCsvAsync(Import, SampleSheets.TenRowsTwoBad)).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -110,7 +99,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task DryRun_ValidatesAndShowsThePlan_ButStoresNothing()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var result = await (await head.PostCsvAsync(Import + "&dryRun=true", SampleSheets.Kesbangpol)).JsonAsync(HttpStatusCode.OK);
 
@@ -127,7 +116,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task ReImport_UpsertsByKode_KeepsIds_AndLeavesOtherIndicatorsAlone()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         await (await head.PostCsvAsync(Import, SampleSheets.Kesbangpol, bom: true)).JsonAsync(HttpStatusCode.OK);
         string changed = SampleSheets.Kesbangpol
             .Replace("3;IKU 3;", "3;iku-3;", StringComparison.Ordinal)
@@ -150,7 +139,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task SameSheet_ForAnotherYear_CreatesThatYearsIndicators()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         await (await head.PostCsvAsync(Import, SampleSheets.Kesbangpol)).JsonAsync(HttpStatusCode.OK);
 
         var result = await (await head.PostCsvAsync($"{Indicators}/import?year=2027", SampleSheets.Kesbangpol)).JsonAsync(HttpStatusCode.OK);
@@ -163,7 +152,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task Windows1252Sheet_WithoutBom_IsReadAsExcelSavedIt()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         string csv = "kode;sasaran;indikator;satuan;polaritas;agregasi\nIKU 7;Meningkatnya ketahanan pangan;Luas lahan pekarangan produktif (m²) – kelompok wanita tani;m²;positif;kumulatif\n";
 
@@ -176,7 +165,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task ExcelSeparatorHint_AndTabs_AreHonoured()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         string csv = "sep=\t\nKode\tSasaran\tIndikator\tSatuan\tPolaritas\tAgregasi\tTarget\nIKU 8\tS; dengan titik koma\tIndeks kerukunan\tindeks\tpositif\tnon-kumulatif\t3,75\n";
 
         var result = await (await head.PostCsvAsync(Import, csv)).JsonAsync(HttpStatusCode.OK);
@@ -191,7 +180,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task QuarterTargetsThatDoNotAddUp_AreImported_WithAWarning()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         string csv = "Kode;Sasaran;Indikator;Satuan;Polaritas;Agregasi;Target Tahunan;TW I;TW II;TW III;TW IV\nIKU 9;S;Jumlah sosialisasi wawasan kebangsaan;kali;positif;kumulatif;12;3;3;3;12\n";
 
         var result = await (await head.PostCsvAsync(Import, csv)).JsonAsync(HttpStatusCode.OK);
@@ -217,7 +206,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [InlineData("Kode;Sasaran;Indikator;Satuan;Polaritas;Agregasi\n;S;N;%;positif;kumulatif", 2, "Kode")]
     public async Task BadSheet_Is400_WithTheRowAndColumn_AndStoresNothing(string csv, int row, string? column)
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var problem = await (await head.PostCsvAsync(Import, csv)).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -234,7 +223,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [InlineData("?year=2026&dryRun=mungkin", "dryRun")]
     public async Task BadQuery_Is400_NamingTheParameter(string query, string field)
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         await (await head.PostCsvAsync($"{Indicators}/import{query}", SampleSheets.Kesbangpol)).ValidationAsync(field);
 
@@ -244,7 +233,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task OversizedSheet_Is413_AndStoresNothing()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         string huge = SampleSheets.Kesbangpol + new string(';', 1100 * 1024);
 
         await (await head.PostCsvAsync(Import, huge)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
@@ -255,7 +244,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task JsonBody_Is415()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         await (await head.PostCsvAsync(Import, "{}", contentType: "application/json")).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
@@ -263,7 +252,7 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task ExcelsOwnContentType_IsAccepted()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         await (await head.PostCsvAsync(Import, SampleSheets.Kesbangpol, contentType: "application/vnd.ms-excel")).JsonAsync(HttpStatusCode.OK);
     }
@@ -275,23 +264,23 @@ public sealed class IndicatorImportTests : IAsyncLifetime
     [InlineData("bappeda-kepala")]
     public async Task Import_ByAnyoneButAdminOrThisOpdsHead_Is403_AndStoresNothing(string userId)
     {
-        var client = await _world.ClientAsync(userId);
+        var client = await World.ClientAsync(userId);
 
         await (await client.PostCsvAsync(Import, SampleSheets.Kesbangpol)).ProblemAsync(HttpStatusCode.Forbidden);
 
-        Assert.Equal(2, (await ListAsync(await _world.ClientAsync("admin"))).GetArrayLength());
+        Assert.Equal(2, (await ListAsync(await World.ClientAsync("admin"))).GetArrayLength());
     }
 
     [Fact]
     public async Task Import_IntoAnotherPemdasOpd_Is404()
     {
-        await (await (await _world.ClientAsync("admin")).PostJsonAsync("/api/opds", new { id = "dinsos", name = "Dinas Sosial", templateId = TestWorld.TemplateId }))
+        await (await (await World.ClientAsync("admin")).PostJsonAsync("/api/opds", new { id = "dinsos", name = "Dinas Sosial", templateId = TestWorld.TemplateId }))
             .JsonAsync(HttpStatusCode.Created);
-        var bantul = await _world.ClientAsync("admin", TestWorld.OtherTenant);
+        var bantul = await World.ClientAsync("admin", TestWorld.OtherTenant);
 
         await (await bantul.PostCsvAsync("/api/opds/dinsos/indicators/import?year=2026", SampleSheets.Kesbangpol)).ProblemAsync(HttpStatusCode.NotFound);
 
-        var dinsos = await (await (await _world.ClientAsync("admin")).GetAsync("/api/opds/dinsos/indicators")).JsonAsync(HttpStatusCode.OK);
+        var dinsos = await (await (await World.ClientAsync("admin")).GetAsync("/api/opds/dinsos/indicators")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, dinsos.GetArrayLength());
     }
 }

@@ -3,20 +3,9 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.MasterData;
 
-public sealed class IndicatorsApiTests : IAsyncLifetime
+public sealed class IndicatorsApiTests : SeededApiTest
 {
     private const string Url = $"/api/opds/{TestWorld.Opd}/indicators";
-
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     /// <summary>A real Kesbangpol indicator (LKjIP Kabupaten Wonogiri 2020); the quarterly targets are illustrative.</summary>
     private static object KonflikSosial(int year = 2027) => new
@@ -38,25 +27,25 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task List_ByYear_IsReadByTheOpdAndLeadership_NotByAnotherOpd()
     {
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
-        var sekda = await _world.ClientAsync("sekda");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        var sekda = await World.ClientAsync("sekda");
 
         var mine = await (await kabid.GetAsync($"{Url}?year=2026")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(["kesbangpol-iku-1", "kesbangpol-iku-2"], mine.Strings("id"));
         Assert.Equal(0, (await (await sekda.GetAsync($"{Url}?year=2025")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
 
-        await (await (await _world.ClientAsync("bappeda-kabid")).GetAsync(Url)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await World.ClientAsync("bappeda-kabid")).GetAsync(Url)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await kabid.GetAsync($"{Url}?year=dua-ribu")).ValidationAsync("year");
     }
 
     [Fact]
     public async Task AnotherPemda_SeesOnlyItsOwnIndicators()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var created = await (await head.PostJsonAsync(Url, KonflikSosial())).JsonAsync(HttpStatusCode.Created);
         string id = created.GetProperty("id").GetString()!;
 
-        var bantul = await _world.ClientAsync("kesbangpol-kepala", TestWorld.OtherTenant);
+        var bantul = await World.ClientAsync("kesbangpol-kepala", TestWorld.OtherTenant);
         await (await bantul.GetAsync($"{Url}/{id}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await bantul.DeleteAsync($"{Url}/{id}")).ProblemAsync(HttpStatusCode.NotFound);
         var theirs = await (await bantul.GetAsync($"{Url}?year=2027")).JsonAsync(HttpStatusCode.OK);
@@ -67,14 +56,14 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task Create_ByTheHeadOfOpd_IsReadBack_WithAnIdFromOpdYearAndKode()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var response = await head.PostJsonAsync(Url, KonflikSosial());
         var created = await response.JsonAsync(HttpStatusCode.Created);
 
         Assert.Equal("kesbangpol-2027-iku-1", created.GetProperty("id").GetString());
         Assert.Equal($"{Url}/kesbangpol-2027-iku-1", response.Headers.Location?.OriginalString);
-        var read = await (await (await _world.ClientAsync("kesbangpol-bid-politik")).GetAsync($"{Url}/kesbangpol-2027-iku-1")).JsonAsync(HttpStatusCode.OK);
+        var read = await (await (await World.ClientAsync("kesbangpol-bid-politik")).GetAsync($"{Url}/kesbangpol-2027-iku-1")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("IKU 1", read.GetProperty("kode").GetString());
         Assert.Equal("negative", read.GetProperty("polarity").GetString());
         Assert.Equal(0m, read.GetProperty("targetTahunan").GetDecimal());
@@ -83,7 +72,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task Create_SameKodeSameYear_Is409_ButAnotherYearIsFine()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         await (await admin.PostJsonAsync(Url, KonflikSosial())).JsonAsync(HttpStatusCode.Created);
 
         var problem = await (await admin.PostJsonAsync(Url, new { kode = "iku-1", year = 2027, sasaran = "S", name = "Lain", satuan = "%", polarity = "positive", aggregation = "rata-rata" }))
@@ -117,7 +106,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [InlineData("{" + Valid + """, "satuan": "level", "polarity": "positive", "aggregation": "non-kumulatif", "min": 5, "max": 1 }""", "min")]
     public async Task Create_WithBadInput_Is400_NamingTheField_AndStoresNothing(string json, string field)
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var problem = await (await head.SendJsonAsync(HttpMethod.Post, Url, json)).ValidationAsync(field);
 
@@ -133,13 +122,13 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [InlineData("bappeda-kepala")]
     public async Task Writes_ByAnyoneButAdminOrThisOpdsHead_Are403_AndChangeNothing(string userId)
     {
-        var client = await _world.ClientAsync(userId);
+        var client = await World.ClientAsync(userId);
 
         await (await client.PostJsonAsync(Url, KonflikSosial())).ProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PutJsonAsync($"{Url}/kesbangpol-iku-1", KonflikSosial(2026))).ProblemAsync(HttpStatusCode.Forbidden);
         await (await client.DeleteAsync($"{Url}/kesbangpol-iku-1")).ProblemAsync(HttpStatusCode.Forbidden);
 
-        var all = await (await (await _world.ClientAsync("admin")).GetAsync(Url)).JsonAsync(HttpStatusCode.OK);
+        var all = await (await (await World.ClientAsync("admin")).GetAsync(Url)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, all.GetArrayLength());
         Assert.Equal("Persentase penyelesaian konflik sosial", all[0].GetProperty("name").GetString());
     }
@@ -147,7 +136,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_ReplacesTargets_KeepsIdAndYear()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var updated = await (await head.PutJsonAsync($"{Url}/kesbangpol-iku-1", new
         {
@@ -174,7 +163,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_AnotherYear_OrAKodeTakenByAnotherIndicator_IsRefused()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var body = new { kode = "IKU 2", year = 2026, sasaran = "S", name = "N", satuan = "%", polarity = "positive", aggregation = "kumulatif" };
         await (await head.PutJsonAsync($"{Url}/kesbangpol-iku-2", body)).JsonAsync(HttpStatusCode.OK);
 
@@ -186,7 +175,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_IndicatorOfAnotherOpd_ThroughMyOpdsUrl_Is404()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         await (await head.GetAsync($"{Url}/bappeda-iku-1")).ProblemAsync(HttpStatusCode.NotFound);
         await (await head.DeleteAsync($"{Url}/bappeda-iku-1")).ProblemAsync(HttpStatusCode.NotFound);
@@ -195,7 +184,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task Delete_WithoutRealisasi_Is204_ThenGone()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var response = await head.DeleteAsync($"{Url}/kesbangpol-iku-2");
 
@@ -206,14 +195,14 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
     [Fact]
     public async Task Delete_AfterAUnitReportedRealisasiOnIt_Is409_AndKeepsIt()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var run = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).JsonAsync(HttpStatusCode.Created);
         string runId = run.GetProperty("id").GetString()!;
-        await (await (await _world.ClientAsync("kesbangpol-kabid")).PostJsonAsync($"/api/runs/{runId}/steps/menugaskan-kasubag-kasubid/complete",
+        await (await (await World.ClientAsync("kesbangpol-kabid")).PostJsonAsync($"/api/runs/{runId}/steps/menugaskan-kasubag-kasubid/complete",
             new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } })).JsonAsync(HttpStatusCode.OK);
-        await (await (await _world.ClientAsync("kesbangpol-kasubid-kasubag")).PostJsonAsync($"/api/runs/{runId}/steps/memerintahkan-analis/complete",
+        await (await (await World.ClientAsync("kesbangpol-kasubid-kasubag")).PostJsonAsync($"/api/runs/{runId}/steps/memerintahkan-analis/complete",
             new { output = "Disposisi", kelengkapan = new[] { "Disposisi" } })).JsonAsync(HttpStatusCode.OK);
-        await (await (await _world.ClientAsync("kesbangpol-bid-ideologi")).PostJsonAsync($"/api/runs/{runId}/steps/menyerahkan-bahan-laporan/units/bid-ideologi/submit",
+        await (await (await World.ClientAsync("kesbangpol-bid-ideologi")).PostJsonAsync($"/api/runs/{runId}/steps/menyerahkan-bahan-laporan/units/bid-ideologi/submit",
             new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 82.5 } } })).JsonAsync(HttpStatusCode.OK);
 
         var problem = await (await head.DeleteAsync($"{Url}/kesbangpol-iku-1")).ProblemAsync(HttpStatusCode.Conflict);

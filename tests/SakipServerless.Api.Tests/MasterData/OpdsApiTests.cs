@@ -3,19 +3,8 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.MasterData;
 
-public sealed class OpdsApiTests : IAsyncLifetime
+public sealed class OpdsApiTests : SeededApiTest
 {
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     private static object Dinsos(string? id = "dinsos") => new
     {
         id,
@@ -35,7 +24,7 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [InlineData("bappeda-bid-ideologi", 1)]
     public async Task List_ShowsTheOpdsTheUserMayRead(string userId, int expected)
     {
-        var client = await _world.ClientAsync(userId);
+        var client = await World.ClientAsync(userId);
 
         var opds = await (await client.GetAsync("/api/opds")).JsonAsync(HttpStatusCode.OK);
 
@@ -49,7 +38,7 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_OwnOpd_WithUnits_ButNotAnotherOpd()
     {
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
 
         var opd = await (await kabid.GetAsync($"/api/opds/{TestWorld.Opd}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(3, opd.GetProperty("units").GetArrayLength());
@@ -61,7 +50,7 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [Fact]
     public async Task Create_ByAdmin_IsReadBack_AndASecondCreateIs409()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var response = await admin.PostJsonAsync("/api/opds", Dinsos());
         var created = await response.JsonAsync(HttpStatusCode.Created);
@@ -78,8 +67,8 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [Fact]
     public async Task AnotherPemda_DoesNotSeeTheOpd()
     {
-        await (await (await _world.ClientAsync("admin")).PostJsonAsync("/api/opds", Dinsos())).JsonAsync(HttpStatusCode.Created);
-        var bantul = await _world.ClientAsync("admin", TestWorld.OtherTenant);
+        await (await (await World.ClientAsync("admin")).PostJsonAsync("/api/opds", Dinsos())).JsonAsync(HttpStatusCode.Created);
+        var bantul = await World.ClientAsync("admin", TestWorld.OtherTenant);
 
         await (await bantul.GetAsync("/api/opds/dinsos")).ProblemAsync(HttpStatusCode.NotFound);
         await (await bantul.PutJsonAsync("/api/opds/dinsos", Dinsos(null))).ProblemAsync(HttpStatusCode.NotFound);
@@ -99,7 +88,7 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [InlineData("""{ "id": "dinsos", "name": ["Dinas"], "templateId": "jeneponto-kesbangpol-pengumpulan-data-kinerja" }""", "name")]
     public async Task Create_WithBadInput_Is400_NamingTheField_AndStoresNothing(string json, string field)
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         await (await admin.SendJsonAsync(HttpMethod.Post, "/api/opds", json)).ValidationAsync(field);
 
@@ -110,7 +99,7 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [Fact]
     public async Task Create_AsJsonWithoutContentType_Is415()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var response = await admin.PostAsync("/api/opds", new StringContent("id=dinsos", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
 
@@ -122,19 +111,19 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [InlineData("kesbangpol-kepala")]
     public async Task Create_And_Update_ByNonAdmins_Are403(string userId)
     {
-        var client = await _world.ClientAsync(userId);
+        var client = await World.ClientAsync(userId);
 
         await (await client.PostJsonAsync("/api/opds", Dinsos())).ProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PutJsonAsync($"/api/opds/{TestWorld.Opd}", Dinsos(null))).ProblemAsync(HttpStatusCode.Forbidden);
 
-        var opd = await (await (await _world.ClientAsync("admin")).GetAsync($"/api/opds/{TestWorld.Opd}")).JsonAsync(HttpStatusCode.OK);
+        var opd = await (await (await World.ClientAsync("admin")).GetAsync($"/api/opds/{TestWorld.Opd}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("KESBANGPOL", opd.GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task Update_RenamesAndAddsUnits()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         var units = TestWorld.Units.Select(u => new { id = u.Id, name = u.Name }).Append(new { id = "sekretariat", name = "Sekretariat" });
 
         var updated = await (await admin.PutJsonAsync($"/api/opds/{TestWorld.Opd}", new { name = "Badan Kesatuan Bangsa dan Politik", templateId = TestWorld.TemplateId, units }))
@@ -148,7 +137,7 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_RemovingAUnitPeopleBelongTo_Is409_NamingThem_AndChangesNothing()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         var units = TestWorld.Units.Skip(1).Select(u => new { id = u.Id, name = u.Name });
 
         var problem = await (await admin.PutJsonAsync($"/api/opds/{TestWorld.Opd}", new { name = "KESBANGPOL", templateId = TestWorld.TemplateId, units }))
@@ -163,7 +152,7 @@ public sealed class OpdsApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_CannotChangeTheId()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         await (await admin.PutJsonAsync($"/api/opds/{TestWorld.Opd}", new { id = "kesbang", name = "KESBANGPOL", templateId = TestWorld.TemplateId })).ValidationAsync("id");
     }

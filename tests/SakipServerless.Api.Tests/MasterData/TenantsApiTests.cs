@@ -3,23 +3,12 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.MasterData;
 
-public sealed class TenantsApiTests : IAsyncLifetime
+public sealed class TenantsApiTests : SeededApiTest
 {
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Current_IsReadByEveryoneOfThePemda_WithTheZoneLabel()
     {
-        var staff = await _world.ClientAsync("kesbangpol-bid-politik");
+        var staff = await World.ClientAsync("kesbangpol-bid-politik");
 
         var tenant = await (await staff.GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
 
@@ -31,7 +20,7 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [Fact]
     public async Task Current_OfAnotherPemda_IsItsOwn()
     {
-        var bantul = await _world.ClientAsync("admin", TestWorld.OtherTenant);
+        var bantul = await World.ClientAsync("admin", TestWorld.OtherTenant);
 
         var tenant = await (await bantul.GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
 
@@ -42,7 +31,7 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [Fact]
     public async Task Put_ByAdmin_ReplacesTheSettings()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var saved = await (await admin.PutJsonAsync("/api/tenants/current", new
         {
@@ -63,7 +52,7 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [Fact]
     public async Task Put_AcceptsPontianak_AndNoCap()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var saved = await (await admin.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Sambas", timeZone = "Asia/Pontianak", capaianCap = (decimal?)null }))
             .JsonAsync(HttpStatusCode.OK);
@@ -76,11 +65,11 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [Fact]
     public async Task Put_LiburDaerah_MovesTheNextDueTime_WithoutARestart()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var q1 = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(new DateOnly(2026, 4, 6), DueDate(q1));
 
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         await (await admin.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Jeneponto", timeZone = "Asia/Makassar", liburDaerah = new[] { "2026-04-06" } }))
             .JsonAsync(HttpStatusCode.OK);
 
@@ -103,7 +92,7 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [InlineData("""{ "name": 42, "timeZone": "Asia/Makassar" }""", "name")]
     public async Task Put_WithBadInput_Is400_NamingTheField_AndChangesNothing(string json, string field)
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         var before = await (await admin.GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
 
         await (await admin.SendJsonAsync(HttpMethod.Put, "/api/tenants/current", json)).ValidationAsync(field);
@@ -115,7 +104,7 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [Fact]
     public async Task Put_WithBrokenJson_Is400()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var problem = await (await admin.SendJsonAsync(HttpMethod.Put, "/api/tenants/current", """{ "name": "Jeneponto", """)).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -128,7 +117,7 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [InlineData("kesbangpol-kasubag-perencanaan")]
     public async Task Put_ByAnyoneButTheAdmin_Is403_AndChangesNothing(string userId)
     {
-        var client = await _world.ClientAsync(userId);
+        var client = await World.ClientAsync(userId);
 
         await (await client.PutJsonAsync("/api/tenants/current", new { name = "Diambil alih", timeZone = "Asia/Jakarta" })).ProblemAsync(HttpStatusCode.Forbidden);
 
@@ -139,11 +128,11 @@ public sealed class TenantsApiTests : IAsyncLifetime
     [Fact]
     public async Task Put_ByAnotherPemdasAdmin_ChangesOnlyThatPemda()
     {
-        var bantul = await _world.ClientAsync("admin", TestWorld.OtherTenant);
+        var bantul = await World.ClientAsync("admin", TestWorld.OtherTenant);
 
         await (await bantul.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Bantul", timeZone = "Asia/Jakarta", capaianCap = 100 })).JsonAsync(HttpStatusCode.OK);
 
-        var jeneponto = await (await (await _world.ClientAsync("admin")).GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
+        var jeneponto = await (await (await World.ClientAsync("admin")).GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
         Assert.False(jeneponto.TryGetProperty("capaianCap", out _));
     }
 }

@@ -3,23 +3,12 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.MasterData;
 
-public sealed class UsersApiTests : IAsyncLifetime
+public sealed class UsersApiTests : SeededApiTest
 {
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Create_WithSopRoleOpdAndUnit_CanSignIn_AndSeesHimselfInMe()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var response = await admin.PostJsonAsync("/api/users", new
         {
@@ -34,7 +23,7 @@ public sealed class UsersApiTests : IAsyncLifetime
         Assert.Equal("/api/users/198703122010011002", response.Headers.Location?.OriginalString);
         Assert.Equal(["analisis-data"], created.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
-        var andi = await _world.ClientAsync("198703122010011002");
+        var andi = await World.ClientAsync("198703122010011002");
         var me = await (await andi.GetAsync("/api/me")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("bid-politik", me.GetProperty("unitId").GetString());
         Assert.Equal("Analis Data Kinerja", me.GetProperty("jabatan").GetString());
@@ -43,7 +32,7 @@ public sealed class UsersApiTests : IAsyncLifetime
     [Fact]
     public async Task Create_TenantWideRole_NeedsNoOpd_AndDuplicateIs409()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         await (await admin.PostJsonAsync("/api/users", new { id = "irban-1", name = "Inspektur Pembantu I", roles = new[] { "inspektorat" } })).JsonAsync(HttpStatusCode.Created);
         var again = await (await admin.PostJsonAsync("/api/users", new { id = "irban-1", name = "Lain", roles = new[] { "pimpinan" } })).ProblemAsync(HttpStatusCode.Conflict);
@@ -68,7 +57,7 @@ public sealed class UsersApiTests : IAsyncLifetime
     [InlineData("""{ "id": "budi", "name": "Budi", "unitId": "bid-politik" }""", "unitId")]
     public async Task Create_WithBadInput_Is400_NamingTheField_AndStoresNothing(string json, string field)
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         int before = (await (await admin.GetAsync("/api/users")).JsonAsync(HttpStatusCode.OK)).GetArrayLength();
 
         await (await admin.SendJsonAsync(HttpMethod.Post, "/api/users", json)).ValidationAsync(field);
@@ -80,8 +69,8 @@ public sealed class UsersApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_ChangesRolesAtOnce_ForTheNextRequestOfThatUser()
     {
-        var admin = await _world.ClientAsync("admin");
-        var staff = await _world.ClientAsync("kesbangpol-bid-politik");
+        var admin = await World.ClientAsync("admin");
+        var staff = await World.ClientAsync("kesbangpol-bid-politik");
         var indicator = new { kode = "IKU 9", year = 2026, sasaran = "S", name = "Indikator baru", satuan = "dokumen", polarity = "positive", aggregation = "kumulatif" };
         await (await staff.PostJsonAsync($"/api/opds/{TestWorld.Opd}/indicators", indicator)).ProblemAsync(HttpStatusCode.Forbidden);
 
@@ -94,7 +83,7 @@ public sealed class UsersApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_AdminCannotDropHisOwnAdminRole()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         await (await admin.PutJsonAsync("/api/users/admin", new { name = "admin", roles = new[] { "pimpinan" } })).ValidationAsync("roles");
 
@@ -105,7 +94,7 @@ public sealed class UsersApiTests : IAsyncLifetime
     [Fact]
     public async Task Update_UnknownUser_Is404()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         await (await admin.PutJsonAsync("/api/users/tidak-ada", new { name = "X" })).ProblemAsync(HttpStatusCode.NotFound);
     }
@@ -113,7 +102,7 @@ public sealed class UsersApiTests : IAsyncLifetime
     [Fact]
     public async Task List_FiltersByOpd()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
 
         var users = await (await admin.GetAsync($"/api/users?opdId={TestWorld.OtherOpd}")).JsonAsync(HttpStatusCode.OK);
 
@@ -127,7 +116,7 @@ public sealed class UsersApiTests : IAsyncLifetime
     [InlineData("kesbangpol-bid-politik")]
     public async Task NonAdmins_CannotListReadCreateOrUpdateUsers(string userId)
     {
-        var client = await _world.ClientAsync(userId);
+        var client = await World.ClientAsync(userId);
 
         await (await client.GetAsync("/api/users")).ProblemAsync(HttpStatusCode.Forbidden);
         await (await client.GetAsync("/api/users/admin")).ProblemAsync(HttpStatusCode.Forbidden);
@@ -141,8 +130,8 @@ public sealed class UsersApiTests : IAsyncLifetime
     [Fact]
     public async Task AnotherPemdasAdmin_DoesNotSeeOrChangeTheseUsers()
     {
-        await (await (await _world.ClientAsync("admin")).PostJsonAsync("/api/users", new { id = "khusus-jeneponto", name = "Khusus" })).JsonAsync(HttpStatusCode.Created);
-        var bantul = await _world.ClientAsync("admin", TestWorld.OtherTenant);
+        await (await (await World.ClientAsync("admin")).PostJsonAsync("/api/users", new { id = "khusus-jeneponto", name = "Khusus" })).JsonAsync(HttpStatusCode.Created);
+        var bantul = await World.ClientAsync("admin", TestWorld.OtherTenant);
 
         await (await bantul.GetAsync("/api/users/khusus-jeneponto")).ProblemAsync(HttpStatusCode.NotFound);
         await (await bantul.PutJsonAsync("/api/users/khusus-jeneponto", new { name = "Diubah" })).ProblemAsync(HttpStatusCode.NotFound);

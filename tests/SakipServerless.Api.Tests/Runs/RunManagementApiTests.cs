@@ -3,22 +3,11 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.Runs;
 
-public sealed class RunManagementApiTests : IAsyncLifetime
+public sealed class RunManagementApiTests : SeededApiTest
 {
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<(HttpClient Head, string RunId)> StartAsync()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var run = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).JsonAsync(HttpStatusCode.Created);
         return (head, run.GetProperty("id").GetString()!);
     }
@@ -27,9 +16,9 @@ public sealed class RunManagementApiTests : IAsyncLifetime
     private async Task<string> ToCollectStepAsync()
     {
         var (_, id) = await StartAsync();
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } })).JsonAsync(HttpStatusCode.OK);
-        var kasubag = await _world.ClientAsync("kesbangpol-kasubid-kasubag");
+        var kasubag = await World.ClientAsync("kesbangpol-kasubid-kasubag");
         await (await kasubag.PostJsonAsync($"/api/runs/{id}/steps/memerintahkan-analis/complete", new { output = "Disposisi", kelengkapan = new[] { "Disposisi" } })).JsonAsync(HttpStatusCode.OK);
         return id;
     }
@@ -41,7 +30,7 @@ public sealed class RunManagementApiTests : IAsyncLifetime
         var clients = new List<(string Unit, HttpClient Client)>();
         foreach (var unit in TestWorld.Units)
         {
-            clients.Add((unit.Id, await _world.ClientAsync($"kesbangpol-{unit.Id}")));
+            clients.Add((unit.Id, await World.ClientAsync($"kesbangpol-{unit.Id}")));
         }
 
         var responses = await Task.WhenAll(clients.Select(c => c.Client.PostJsonAsync(
@@ -49,7 +38,7 @@ public sealed class RunManagementApiTests : IAsyncLifetime
             new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 91.5m } }, note = "catatan " + c.Unit })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var analis = await _world.ClientAsync("kesbangpol-analisis-data");
+        var analis = await World.ClientAsync("kesbangpol-analisis-data");
         var run = await (await analis.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
         var tasks = run.Step("menyerahkan-bahan-laporan").GetProperty("unitTasks").EnumerateArray().ToList();
         Assert.All(tasks, t => Assert.Equal("submitted", t.GetProperty("status").GetString()));
@@ -65,7 +54,7 @@ public sealed class RunManagementApiTests : IAsyncLifetime
     public async Task Submit_WithValuesOutsideTheIndicatorsRules_Is400NamingTheField_AndStoresNothing(string json, string field)
     {
         string id = await ToCollectStepAsync();
-        var staff = await _world.ClientAsync("kesbangpol-bid-politik");
+        var staff = await World.ClientAsync("kesbangpol-bid-politik");
 
         var response = await staff.PostAsync($"/api/runs/{id}/steps/menyerahkan-bahan-laporan/units/bid-politik/submit",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
@@ -99,7 +88,7 @@ public sealed class RunManagementApiTests : IAsyncLifetime
     public async Task Management_ByStaff_Is403()
     {
         var (_, id) = await StartAsync();
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         var problem = await (await kabid.PostJsonAsync($"/api/runs/{id}/suspend", new { reason = "x" })).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("not-run-manager", problem.GetProperty("code").GetString());
     }
@@ -108,7 +97,7 @@ public sealed class RunManagementApiTests : IAsyncLifetime
     public async Task RestartStep_GivesTheStepAFreshDueTime()
     {
         var (head, id) = await StartAsync();
-        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
 
         var run = await (await head.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/restart", new { reason = "Kabid baru dilantik" })).JsonAsync(HttpStatusCode.OK);
 
@@ -122,7 +111,7 @@ public sealed class RunManagementApiTests : IAsyncLifetime
         var (head, id) = await StartAsync();
         Assert.Equal(0, (await (await head.GetAsync("/api/runs?late=true")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(30));
         var late = await (await head.GetAsync("/api/runs?late=true")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(id, late[0].GetProperty("id").GetString());
         Assert.True(late[0].GetProperty("isLate").GetBoolean());
@@ -135,8 +124,8 @@ public sealed class RunManagementApiTests : IAsyncLifetime
     public async Task MyTasks_ShowTheActiveStepToItsActorOnly()
     {
         var (_, id) = await StartAsync();
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
-        var analis = await _world.ClientAsync("kesbangpol-analisis-data");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        var analis = await World.ClientAsync("kesbangpol-analisis-data");
 
         var tasks = await (await kabid.GetAsync("/api/me/tasks")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("menugaskan-kasubag-kasubid", tasks[0].GetProperty("stepId").GetString());

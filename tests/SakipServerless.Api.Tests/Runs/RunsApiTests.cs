@@ -5,22 +5,11 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.Runs;
 
-public sealed class RunsApiTests : IAsyncLifetime
+public sealed class RunsApiTests : SeededApiTest
 {
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<string> StartAsync(string period = "2026-Q1")
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var run = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period })).JsonAsync(HttpStatusCode.Created);
         return run.GetProperty("id").GetString()!;
     }
@@ -28,7 +17,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     [Fact]
     public async Task Health_AnswersWithoutSignIn()
     {
-        var response = await _factory.CreateClient().GetAsync("/api/health");
+        var response = await Factory.CreateClient().GetAsync("/api/health");
         var body = await response.JsonAsync(HttpStatusCode.OK);
         Assert.Equal("ok", body.GetProperty("status").GetString());
     }
@@ -36,14 +25,14 @@ public sealed class RunsApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_IsServed()
     {
-        var doc = await (await _factory.CreateClient().GetAsync("/api/openapi.json")).JsonAsync(HttpStatusCode.OK);
+        var doc = await (await Factory.CreateClient().GetAsync("/api/openapi.json")).JsonAsync(HttpStatusCode.OK);
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/runs", out _));
     }
 
     [Fact]
     public async Task Api_WithoutToken_Is401()
     {
-        var response = await _factory.CreateClient().GetAsync("/api/runs");
+        var response = await Factory.CreateClient().GetAsync("/api/runs");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -51,7 +40,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async Task Start_ActivatesTheFirstStep_WithItsDueTimeInTheTenantZone()
     {
         string id = await StartAsync();
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         var run = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
 
         var first = run.Step("menugaskan-kasubag-kasubid");
@@ -63,7 +52,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async Task SecondStart_ForTheSamePeriod_Is409NamingTheExistingRun()
     {
         string id = await StartAsync();
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
         var problem = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).ProblemAsync(HttpStatusCode.Conflict);
 
@@ -75,7 +64,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async Task Complete_WithTheSameIdempotencyKey_AppliesOnce_AndReturnsTheFirstAnswer()
     {
         string id = await StartAsync();
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         var body = new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } };
 
         var first = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", body, "k-1")).JsonAsync(HttpStatusCode.OK);
@@ -91,7 +80,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async Task IdempotencyKey_ReusedWithAnotherBody_Is422()
     {
         string id = await StartAsync();
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } }, "k-2")).JsonAsync(HttpStatusCode.OK);
 
         var problem = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Lain" }, "k-2")).ProblemAsync((HttpStatusCode)422);
@@ -105,18 +94,18 @@ public sealed class RunsApiTests : IAsyncLifetime
         var body = new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } };
         string url = $"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete";
 
-        var analis = await _world.ClientAsync("kesbangpol-analisis-data");
+        var analis = await World.ClientAsync("kesbangpol-analisis-data");
         Assert.Equal("not-step-actor", (await (await analis.PostJsonAsync(url, body)).ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
 
-        var otherOpd = await _world.ClientAsync("bappeda-kabid");
+        var otherOpd = await World.ClientAsync("bappeda-kabid");
         await (await otherOpd.PostJsonAsync(url, body)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await otherOpd.GetAsync($"/api/runs/{id}")).ProblemAsync(HttpStatusCode.Forbidden);
 
-        var otherTenant = await _world.ClientAsync("kesbangpol-kabid", TestWorld.OtherTenant);
+        var otherTenant = await World.ClientAsync("kesbangpol-kabid", TestWorld.OtherTenant);
         await (await otherTenant.PostJsonAsync(url, body)).ProblemAsync(HttpStatusCode.NotFound);
         await (await otherTenant.GetAsync($"/api/runs/{id}")).ProblemAsync(HttpStatusCode.NotFound);
 
-        var sekda = await _world.ClientAsync("sekda");
+        var sekda = await World.ClientAsync("sekda");
         await (await sekda.PostJsonAsync(url, body)).ProblemAsync(HttpStatusCode.Forbidden);
         var run = await (await sekda.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, run.GetProperty("version").GetInt32());
@@ -129,7 +118,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     [InlineData("""{"opdId":"kesbangpol",""", null)]
     public async Task Start_WithBadInput_Is400_AndStoresNothing(string json, string? field)
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var response = await head.PostAsync("/api/runs", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         if (field is not null)
@@ -145,7 +134,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async Task Return_WithoutReason_Is400_AndChangesNothing()
     {
         string id = await StartAsync();
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         var before = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
 
         var problem = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/memeriksa-laporan-kinerja/return", new { reason = "" })).ProblemAsync(HttpStatusCode.BadRequest);
@@ -158,7 +147,7 @@ public sealed class RunsApiTests : IAsyncLifetime
     [Fact]
     public async Task OversizedBody_Is413()
     {
-        var head = await _world.ClientAsync("kesbangpol-kepala");
+        var head = await World.ClientAsync("kesbangpol-kepala");
         var huge = new string('x', 2 * 1024 * 1024);
         var response = await head.PostJsonAsync("/api/runs", new { opdId = huge, period = "2026-Q1" });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -168,15 +157,15 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async Task TwoSweepsAtOnce_OnOneDatabase_EscalateOnce()
     {
         string id = await StartAsync();
-        await using var second = new ApiFactory(_factory.DatabasePath, _factory.Clock);
+        await using var second = new ApiFactory(Factory.DatabasePath, Factory.Clock);
         _ = second.Server;
-        _factory.Clock.Advance(TimeSpan.FromDays(3));
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
 
-        var sweeps = new[] { _factory, second }.Select(f => f.Services.GetRequiredService<DeadlineSweep>())
+        var sweeps = new[] { Factory, second }.Select(f => f.Services.GetRequiredService<DeadlineSweep>())
             .SelectMany(s => Enumerable.Range(0, 4).Select(_ => Task.Run(() => s.RunOnceAsync())));
         int applied = (await Task.WhenAll(sweeps)).Sum();
 
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         var run = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
         var escalations = run.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("type").GetString() is "step-late" or "step-escalated");
         Assert.Equal(2, escalations);
@@ -188,9 +177,9 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async Task RestartOfTheApp_KeepsStateAndPendingTimers()
     {
         string id = await StartAsync();
-        await _factory.DisposeAsync();
+        await Factory.DisposeAsync();
 
-        await using var restarted = new ApiFactory(_factory.DatabasePath, _factory.Clock);
+        await using var restarted = new ApiFactory(Factory.DatabasePath, Factory.Clock);
         var world = new TestWorld(restarted);
         var kabid = await world.ClientAsync("kesbangpol-kabid");
         var run = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);

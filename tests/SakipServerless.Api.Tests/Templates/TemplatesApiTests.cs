@@ -4,25 +4,14 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.Templates;
 
-public sealed class TemplatesApiTests : IAsyncLifetime
+public sealed class TemplatesApiTests : SeededApiTest
 {
-    private readonly ApiFactory _factory = new();
-    private TestWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = new TestWorld(_factory);
-        await _world.SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     private static string SeedDocument(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sop", "seeds", name));
 
     [Fact]
     public async Task Import_ASeedDocument_ReturnsADraftWithWarnings()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         var response = await admin.PostAsync("/api/templates/import?fileName=004_56724ad1e592ab86.txt",
             new StringContent(SeedDocument("004_56724ad1e592ab86.txt"), Encoding.UTF8, "text/plain"));
 
@@ -36,7 +25,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     [Fact]
     public async Task Import_OfSomethingThatIsNotAnSop_Is400InIndonesian()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         var response = await admin.PostAsync("/api/templates/import", new StringContent("Daftar belanja kantor\nkertas\ttinta", Encoding.UTF8, "text/plain"));
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("sop-unreadable", problem.GetProperty("code").GetString());
@@ -45,7 +34,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     [Fact]
     public async Task Import_And_Publish_AreForAdminsOnly()
     {
-        var kabid = await _world.ClientAsync("kesbangpol-kabid");
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
         await (await kabid.PostAsync("/api/templates/import", new StringContent("x"))).ProblemAsync(HttpStatusCode.Forbidden);
         await (await kabid.PostAsync("/api/templates", new StringContent("{}"))).ProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -53,7 +42,7 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     [Fact]
     public async Task Publish_AssignsTheNextVersion_AndRefusesAnInvalidTemplateNamingTheStep()
     {
-        var admin = await _world.ClientAsync("admin");
+        var admin = await World.ClientAsync("admin");
         string json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sop", TestWorld.TemplateId + ".json"));
 
         var published = await (await admin.PostAsync("/api/templates", new StringContent(json, Encoding.UTF8, "application/json"))).JsonAsync(HttpStatusCode.Created);

@@ -1,10 +1,20 @@
 using System.Diagnostics;
 using SakipServerless.Bench;
+using SakipServerless.Bench.Hosting;
+using SakipServerless.Bench.Idle;
 using SakipServerless.Bench.Measuring;
 using SakipServerless.Bench.Reporting;
+using SakipServerless.Bench.Sweep;
 using SakipServerless.Bench.Transitions;
+using SakipServerless.Bench.Upload;
 
 // Issue 9's benchmarks: each figure beside its physical reference, measured in the same run on this machine.
+if (args is [ReferenceServer.Argument])
+{
+    await ReferenceServer.RunAsync(Environment.GetEnvironmentVariable("SAKIP_BENCH_URL")!);
+    return;
+}
+
 var options = BenchOptions.Parse(args);
 var machine = MachineInfo.Read();
 string root = Repository.Root();
@@ -19,6 +29,21 @@ try
     if (options.Items.Contains(1))
     {
         await TransitionBench.RunAsync(folder, report, options.Quick);
+    }
+
+    if (options.Items.Contains(2))
+    {
+        await SweepBench.RunAsync(folder, report, options.SweepSizes);
+    }
+
+    if (options.Items.Contains(3))
+    {
+        await UploadBench.RunAsync(folder, report, options.Quick);
+    }
+
+    if (options.Items.Contains(5))
+    {
+        await IdleBench.RunAsync(folder, report, options.Quick);
     }
 }
 finally

@@ -35,10 +35,18 @@ public sealed class BackendProcess : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts the backend with the given environment name and settings and waits for <c>/api/health</c>.</summary>
-    public static async Task<BackendProcess> StartAsync(string environment, IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
+    public static Task<BackendProcess> StartAsync(string environment, IReadOnlyDictionary<string, string> settings, string? workingDirectory = null) =>
+        StartAsync([Path.Combine(AppContext.BaseDirectory, "SakipServerless.Api.dll"), "--contentRoot", AppContext.BaseDirectory], environment, settings, workingDirectory);
+
+    /// <summary>Starts the empty reference app (<see cref="ReferenceServer"/>) with the backend's GC mode (Server GC).</summary>
+    public static Task<BackendProcess> StartReferenceAsync() =>
+        StartAsync([Path.Combine(AppContext.BaseDirectory, "SakipServerless.Bench.dll"), ReferenceServer.Argument], "Production",
+            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }, null);
+
+    private static async Task<BackendProcess> StartAsync(string[] arguments, string environment, IReadOnlyDictionary<string, string> settings, string? workingDirectory)
     {
         int port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SakipServerless.Api.dll"), "--contentRoot", AppContext.BaseDirectory])
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -47,6 +55,7 @@ public sealed class BackendProcess : IAsyncDisposable
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["SAKIP_BENCH_URL"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {

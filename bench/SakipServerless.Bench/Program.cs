@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SakipServerless.Bench;
 using SakipServerless.Bench.Hosting;
 using SakipServerless.Bench.Idle;
+using SakipServerless.Bench.Overview;
 using SakipServerless.Bench.Measuring;
 using SakipServerless.Bench.Reporting;
 using SakipServerless.Bench.Sweep;
@@ -39,6 +40,11 @@ try
     if (options.Items.Contains(3))
     {
         await UploadBench.RunAsync(folder, report, options.Quick);
+    }
+
+    if (options.Items.Contains(4))
+    {
+        await OverviewBench.RunAsync(folder, report, options.Quick);
     }
 
     if (options.Items.Contains(5))

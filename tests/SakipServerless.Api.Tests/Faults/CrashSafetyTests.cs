@@ -17,6 +17,7 @@ namespace SakipServerless.Api.Tests.Faults;
 /// <para>At the end every acknowledged command is in the history exactly once: each run's history equals the one the
 /// same commands leave when applied in-process, and each answer carried the version its position implies.</para>
 /// </remarks>
+[Collection(FaultsCollection.Name)]
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     private const int Opds = 16;

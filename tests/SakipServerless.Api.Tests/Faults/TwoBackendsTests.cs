@@ -12,6 +12,7 @@ namespace SakipServerless.Api.Tests.Faults;
 /// Two complete backends (each its own host, connection pool and sweep) on one database file, sweeping in tight loops
 /// while people's commands go to either of them and the clock runs through two and a half working days.
 /// </summary>
+[Collection(FaultsCollection.Name)]
 public sealed class TwoBackendsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Opds = 8;

@@ -263,7 +263,8 @@ public sealed class SopRun
         }
 
         task.Status = to;
-        task.SubmittedLate = ctx.Now > task.DueAt;
+        // Escalated means late, even when the host clock has since moved back before the due time.
+        task.SubmittedLate = task.EscalationLevel > 0 || ctx.Now > task.DueAt;
         task.NextEscalationAt = null;
         task.Submission = new UnitSubmission
         {
@@ -685,7 +686,8 @@ public sealed class SopRun
         step.Status = to;
         step.CompletedAt = ctx.Now;
         step.CompletedBy = by.UserId;
-        step.CompletedLate = step.DueAt is { } due && ctx.Now > due;
+        // Escalated means late, even when the host clock has since moved back before the due time.
+        step.CompletedLate = step.EscalationLevel > 0 || (step.DueAt is { } due && ctx.Now > due);
         step.NextEscalationAt = null;
         step.Output = input.Output;
         step.Kelengkapan = [.. input.Kelengkapan];

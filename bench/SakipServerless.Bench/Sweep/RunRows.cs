@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using SakipServerless.Core.Runs;
+
+namespace SakipServerless.Bench.Sweep;
+
+/// <summary>
+/// Writes many run rows fast: one run document made by the domain, copied under fresh ids, inserted in large
+/// transactions with a reused statement (seeding only; the measured code reads and writes through the backend).
+/// </summary>
+public static class RunRows
+{
+    private const string Token = "@@@@@@@@";
+
+    /// <summary>The stored form of <paramref name="run"/> with its id and OPD made replaceable per copy.</summary>
+    public static string Pattern(SopRun run) => RunJson.Serialize(run).Replace(run.Id, "run-" + Token, StringComparison.Ordinal).Replace(run.OpdId, "opd-" + Token, StringComparison.Ordinal);
+
+    /// <summary>Inserts copies numbered <paramref name="from"/> … <paramref name="from"/> + <paramref name="count"/> − 1.</summary>
+    public static void Insert(string databasePath, string pattern, SopRun model, int from, int count)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=OFF";
+            pragma.ExecuteNonQuery();
+        }
+
+        long? due = model.NextDeadline?.ToUnixTimeMilliseconds();
+        for (int start = from; start < from + count; start += 100_000)
+        {
+            using var tx = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO runs (id, tenant_id, opd_id, template_id, period, year, status, version, next_deadline, json)
+                VALUES ($id, $t, $o, $tpl, $p, $y, 'running', $v, $d, $j)
+                """;
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var opd = insert.Parameters.Add("$o", SqliteType.Text);
+            var json = insert.Parameters.Add("$j", SqliteType.Text);
+            insert.Parameters.AddWithValue("$t", model.TenantId);
+            insert.Parameters.AddWithValue("$tpl", model.TemplateId);
+            insert.Parameters.AddWithValue("$p", model.Period.Key);
+            insert.Parameters.AddWithValue("$y", model.Period.Year);
+            insert.Parameters.AddWithValue("$v", model.Version);
+            insert.Parameters.AddWithValue("$d", due is { } d ? d : DBNull.Value);
+            insert.Prepare();
+            for (int n = start; n < Math.Min(from + count, start + 100_000); n++)
+            {
+                string number = n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+                id.Value = "run-" + number;
+                opd.Value = "opd-" + number;
+                json.Value = pattern.Replace(Token, number, StringComparison.Ordinal);
+                insert.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        checkpoint.ExecuteNonQuery();
+    }
+}

@@ -15,7 +15,7 @@ namespace SakipServerless.Bench.Sweep;
 
 /// <summary>
 /// Item 2: one deadline sweep over databases of 10k, 100k and 1M active runs of which 1,000 are due, with the app's
-/// own <see cref="DeadlineSweep"/> (default batch of 500, so a sweep is passes until one finds nothing). Beside it:
+/// own <see cref="DeadlineSweep"/> (default batch of 500, so a sweep is passes until one finds nothing), median of five. Beside it:
 /// the due-index read alone, the same question asked without the index (a full scan), and 1,000 one-row commits of a
 /// run document's size.
 /// </summary>
@@ -51,38 +51,52 @@ public static class SweepBench
         int existing = 0;
         var times = new Dictionary<int, double>();
         double reference1000 = 1000 / SqliteReference.CommitRateWithPayload(Path.Combine(folder, "raw-sweep.db"), TimeSpan.FromSeconds(2), waitingJson.Length) * 1000;
+        int extra = 91_000_000;
         foreach (int size in sizes)
         {
             var seed = Stopwatch.StartNew();
-            RunRows.Insert(database, waitingJson, waiting, existing, size - existing - Due);
-            RunRows.Insert(database, dueJson, due, size - Due, Due);
+            RunRows.Insert(database, waitingJson, waiting, existing, size - existing);
             existing = size;
             Console.WriteLine($"  {Format.Count(size)} runs written in {seed.Elapsed.TotalSeconds:0.0} s ({Format.Mb(new FileInfo(database).Length / 1024.0 / 1024.0)})");
 
-            var store = backend.Get<IRunStore>();
-            var index = Stopwatch.StartNew();
-            int found = (await store.FindDueAsync(DateTimeOffset.UtcNow, Due)).Count;
-            double indexMs = index.Elapsed.TotalMilliseconds;
-            double scanMs = FullScanMs(database);
-
-            var sweep = backend.Get<DeadlineSweep>();
-            int escalations = 0, passes = 0;
-            var watch = Stopwatch.StartNew();
-            while (true)
+            // Five sweeps per size, each over 1,000 freshly due runs (the table holds size + 5,000 runs at most); the median counts,
+            // because the machine is shared and a single figure can be another process's burst.
+            var sweeps = new List<(double Ms, int Found, double IndexMs, int Escalations, int Passes)>();
+            for (int repetition = 0; repetition < 5; repetition++)
             {
-                passes++;
-                int applied = await sweep.RunOnceAsync();
-                escalations += applied;
-                if (applied == 0)
+                RunRows.Insert(database, dueJson, due, extra, Due);
+                extra += Due;
+                SyncToDisk(database);
+                var index = Stopwatch.StartNew();
+                int dueNow = (await backend.Get<IRunStore>().FindDueAsync(DateTimeOffset.UtcNow, Due)).Count;
+                double indexRead = index.Elapsed.TotalMilliseconds;
+
+                var sweep = backend.Get<DeadlineSweep>();
+                int applied = 0, pass = 0;
+                var watch = Stopwatch.StartNew();
+                while (true)
                 {
-                    break;
+                    pass++;
+                    int n = await sweep.RunOnceAsync();
+                    applied += n;
+                    if (n == 0)
+                    {
+                        break;
+                    }
                 }
+
+                sweeps.Add((watch.Elapsed.TotalMilliseconds, dueNow, indexRead, applied, pass));
             }
 
-            double ms = watch.Elapsed.TotalMilliseconds;
+            double scanMs = FullScanMs(database);
+            var median = sweeps.OrderBy(s => s.Ms).ElementAt(2);
+            double ms = median.Ms;
+            int found = median.Found, escalations = median.Escalations, passes = median.Passes;
+            double indexMs = median.IndexMs;
+            Console.WriteLine($"  sweeps: {string.Join(", ", sweeps.Select(s => Format.Ms(s.Ms)))}");
             times[size] = ms;
             bool? met = size >= 1_000_000 ? ms < 1000 : null;
-            report.Add(new ResultRow("2", $"sweep of {Format.Count(size)} active runs, {Format.Count(found)} due ({Format.Count(escalations)} escalations, {passes} passes)",
+            report.Add(new ResultRow("2", $"sweep of {Format.Count(size)} active runs, {Format.Count(found)} due ({Format.Count(escalations)} escalations, {passes} passes; median of 5)",
                 Format.Ms(ms), size >= 1_000_000 ? "< 1 s" : "",
                 $"due-index read {Format.Ms(indexMs)}; the same question without the index (full scan) {Format.Ms(scanMs)}; 1,000 one-row commits of a run-sized row {Format.Ms(reference1000)}",
                 met));
@@ -94,6 +108,16 @@ public static class SweepBench
             report.Add(new ResultRow("2", $"sweep({Format.Count(sizes[^1])}) / sweep({Format.Count(sizes[0])})", Format.Ratio(ratio), "≤ 1.5",
                 $"runs grew {sizes[^1] / sizes[0]}×", sizes[^1] >= 1_000_000 && sizes[0] <= 10_000 ? ratio <= 1.5 : null));
         }
+    }
+
+    /// <summary>
+    /// Puts the seeded pages on disk before a sweep is timed: bulk seeding writes without syncing, and the sweep's first
+    /// checkpoint would otherwise pay for gigabytes of the seed's write-back (a database in service has none pending).
+    /// </summary>
+    private static void SyncToDisk(string database)
+    {
+        using var file = new FileStream(database, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        file.Flush(flushToDisk: true);
     }
 
     private static double FullScanMs(string database)

@@ -125,8 +125,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
         if (query.LateOnly)
         {
-            // A run is late when an active step or open unit task has passed its due time; its next deadline
-            // (level-1 or level-2 escalation time) is then in the past, or escalation already reached level 2.
+            // Lateness depends on "now" and on every active step and unit task, so SQL narrows to running runs and
+            // the exact test runs on the loaded documents below.
             sql += " AND status = 'running'";
         }
 

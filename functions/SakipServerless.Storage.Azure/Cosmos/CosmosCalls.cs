@@ -15,7 +15,19 @@ internal sealed class CosmosCalls(CosmosStorageOptions options, TimeProvider clo
     {
         for (int attempt = 0; ; attempt++)
         {
-            var response = await call();
+            ResponseMessage response;
+            try
+            {
+                response = await call();
+            }
+            catch (HttpRequestException e)
+            {
+                // Gateway mode: after a dropped connection the SDK retries reads but rethrows writes raw, since it cannot
+                // know whether the server applied them. Callers tell that apart (version, idempotency record); they
+                // need one storage failure type to catch, not a transport one.
+                throw new CosmosStorageException(HttpStatusCode.ServiceUnavailable, $"Cosmos DB could not be reached: {e.Message}", e);
+            }
+
             if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || attempt >= options.MaxThrottleRetries)
             {
                 return response;

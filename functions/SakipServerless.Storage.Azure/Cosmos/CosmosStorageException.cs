@@ -3,7 +3,7 @@ using System.Net;
 namespace SakipServerless.Storage.Azure.Cosmos;
 
 /// <summary>Cosmos DB answered with an error the adapter cannot turn into a domain outcome (after retries).</summary>
-public sealed class CosmosStorageException(HttpStatusCode status, string message) : Exception(message)
+public sealed class CosmosStorageException(HttpStatusCode status, string message, Exception? inner = null) : Exception(message, inner)
 {
     public HttpStatusCode Status { get; } = status;
 }

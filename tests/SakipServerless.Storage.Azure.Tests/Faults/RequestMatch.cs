@@ -1,0 +1,55 @@
+namespace SakipServerless.Storage.Azure.Tests.Faults;
+
+/// <summary>Which requests a fault rule applies to, with a name for the test's messages.</summary>
+public sealed record RequestMatch(string Name, Func<HttpRequestMessage, bool> Test)
+{
+    public static RequestMatch Any { get; } = new("any request", _ => true);
+
+    /// <summary>Point writes on Cosmos items: create and upsert (POST, not a query), replace (PUT), delete.</summary>
+    public static RequestMatch CosmosWrite { get; } = new("Cosmos item write", r =>
+        IsCosmosDocs(r) && (r.Method == HttpMethod.Put || r.Method == HttpMethod.Delete || r.Method == HttpMethod.Post && !IsCosmosQuery(r)));
+
+    /// <summary>Queries on Cosmos items (POST with <c>x-ms-documentdb-isquery</c>).</summary>
+    public static RequestMatch CosmosQuery { get; } = new("Cosmos query", r => IsCosmosDocs(r) && r.Method == HttpMethod.Post && IsCosmosQuery(r));
+
+    /// <summary>Every request on Cosmos items (reads, queries, writes); metadata (databases, containers, account) is left alone.</summary>
+    public static RequestMatch CosmosItems { get; } = new("Cosmos item request", IsCosmosDocs);
+
+    public static RequestMatch CosmosReplace { get; } = new("Cosmos replace", r => IsCosmosDocs(r) && r.Method == HttpMethod.Put);
+
+    public static RequestMatch CosmosCreate { get; } = new("Cosmos create", r => IsCosmosDocs(r) && r.Method == HttpMethod.Post && !IsCosmosQuery(r) && !IsUpsert(r));
+
+    public static RequestMatch CosmosUpsert { get; } = new("Cosmos upsert", r => IsCosmosDocs(r) && r.Method == HttpMethod.Post && !IsCosmosQuery(r) && IsUpsert(r));
+
+    /// <summary>Requests on one container's items (<c>runs</c>, <c>due</c>, <c>documents</c>).</summary>
+    public static RequestMatch CosmosContainer(string name) => new($"container {name}", r => r.RequestUri!.AbsolutePath.Contains($"/colls/{name}/", StringComparison.Ordinal));
+
+    public static RequestMatch BlobPutBlock { get; } = new("Put Block", r => r.Method == HttpMethod.Put && Query(r).Contains("comp=block&", StringComparison.Ordinal));
+
+    public static RequestMatch BlobPutBlockList { get; } = new("Put Block List", r => r.Method == HttpMethod.Put && Query(r).Contains("comp=blocklist", StringComparison.Ordinal));
+
+    public static RequestMatch BlobAppendBlock { get; } = new("Append Block", r => r.Method == HttpMethod.Put && Query(r).Contains("comp=appendblock", StringComparison.Ordinal));
+
+    /// <summary>Put Blob: a single-shot upload (a PUT on a blob with no <c>comp</c>).</summary>
+    public static RequestMatch BlobPutBlob { get; } = new("Put Blob", r => r.Method == HttpMethod.Put && !Query(r).Contains("comp=", StringComparison.Ordinal)
+        && !Query(r).Contains("restype=container", StringComparison.Ordinal));
+
+    /// <summary>A request whose path contains <paramref name="fragment"/> (blob names, item ids).</summary>
+    public static RequestMatch PathContains(string fragment) =>
+        new($"path containing '{fragment}'", r => Uri.UnescapeDataString(r.RequestUri!.AbsolutePath).Contains(fragment, StringComparison.Ordinal));
+
+    public RequestMatch And(RequestMatch other) => new($"{Name} and {other.Name}", r => Test(r) && other.Test(r));
+
+    public override string ToString() => Name;
+
+    private static bool IsCosmosDocs(HttpRequestMessage r) => r.RequestUri!.AbsolutePath.Contains("/docs", StringComparison.Ordinal);
+
+    private static bool IsCosmosQuery(HttpRequestMessage r) =>
+        r.Headers.TryGetValues("x-ms-documentdb-isquery", out var values) && values.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase))
+        || r.Headers.Contains("x-ms-cosmos-is-query-plan-request");
+
+    private static bool IsUpsert(HttpRequestMessage r) =>
+        r.Headers.TryGetValues("x-ms-documentdb-is-upsert", out var values) && values.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+    private static string Query(HttpRequestMessage r) => r.RequestUri!.Query + "&";
+}

@@ -72,7 +72,7 @@ internal sealed class DueIndex(Container container, CosmosCalls calls, TimeProvi
                 string tenantId = (string)entry["tenantId"]!, runId = (string)entry["runId"]!;
                 if (!await isCurrent(tenantId, runId, at))
                 {
-                    using var stale = await container.DeleteItemStreamAsync((string)entry["id"]!, new PartitionKey(bucket), cancellationToken: ct);
+                    await DropStaleAsync((string)entry["id"]!, bucket, ct);
                     continue;
                 }
 
@@ -100,6 +100,21 @@ internal sealed class DueIndex(Container container, CosmosCalls calls, TimeProvi
         }
 
         return due.OrderBy(d => d.DueAt).Take(limit).ToList();
+    }
+
+    /// <summary>
+    /// Best effort: a stale entry that survives a failed delete is compared with its run again at the next sweep, so the
+    /// failure must not stop this sweep (it used to escape raw as the SDK's HttpRequestException).
+    /// </summary>
+    private async Task DropStaleAsync(string entryId, string bucket, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await calls.SendAsync(() => container.DeleteItemStreamAsync(entryId, new PartitionKey(bucket), cancellationToken: ct), ct);
+        }
+        catch (CosmosStorageException)
+        {
+        }
     }
 
     private async Task EnsureCheckpointAsync(string bucket, CancellationToken ct)

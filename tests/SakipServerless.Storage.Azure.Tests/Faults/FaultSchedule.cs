@@ -46,7 +46,7 @@ public sealed class FaultSchedule
             foreach (var rule in _rules.Where(r => r.Match.Test(request)))
             {
                 rule.Seen++;
-                if (decided is null && rule.Seen >= rule.First && rule.Seen < rule.First + rule.Count)
+                if (decided is null && rule.Seen >= rule.First && rule.Seen - rule.First < rule.Count)
                 {
                     decided = rule.Fault;
                 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using SakipServerless.Core.Storage;
 using SakipServerless.Storage.Azure.Blobs;
@@ -99,7 +100,12 @@ public sealed partial class BlobFileStore(BlobRestClient client, string containe
         }
         catch (BlobStorageException e) when (e.Status is 409 or 412)
         {
-            throw new IOException($"A stored file '{fileKey}' exists already; it is never replaced.", e);
+            // The pipeline retries a commit whose answer was lost, and the retry finds the blob the first attempt
+            // committed: the same bytes mean this promotion happened, anything else is another file.
+            if (!await HoldsSameBytesAsync(to, staged, ct))
+            {
+                throw new IOException($"A stored file '{fileKey}' exists already; it is never replaced.", e);
+            }
         }
 
         await client.DeleteAsync(container, from, ct);
@@ -123,6 +129,15 @@ public sealed partial class BlobFileStore(BlobRestClient client, string containe
         }
 
         return purged;
+    }
+
+    private async Task<bool> HoldsSameBytesAsync(string blob, Stream expected, CancellationToken ct)
+    {
+        expected.Position = 0;
+        byte[] want = await SHA256.HashDataAsync(expected, ct);
+        using var stored = await client.DownloadAsync(container, blob, ct: ct);
+        byte[] have = await SHA256.HashDataAsync(stored.Content, ct);
+        return stored.Length == expected.Length && want.SequenceEqual(have);
     }
 
     /// <summary>Downloads a blob into a temporary file deleted when the stream closes; null when the blob does not exist.</summary>

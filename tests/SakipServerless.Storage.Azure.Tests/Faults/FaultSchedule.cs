@@ -16,10 +16,13 @@ public sealed class FaultSchedule
 
     public static FaultSchedule None => new();
 
-    /// <summary>The <paramref name="nth"/> (1-based) request matching <paramref name="match"/> gets <paramref name="fault"/>.</summary>
-    public FaultSchedule On(int nth, RequestMatch match, Fault fault)
+    /// <summary>
+    /// The <paramref name="nth"/> (1-based) request matching <paramref name="match"/> gets <paramref name="fault"/>, and so
+    /// do the next ones up to <paramref name="times"/> in all (a fault that outlasts the client's retries).
+    /// </summary>
+    public FaultSchedule On(int nth, RequestMatch match, Fault fault, int times = 1)
     {
-        _rules.Add(new Rule(match, fault, First: nth, Count: 1));
+        _rules.Add(new Rule(match, fault, First: nth, Count: times));
         return this;
     }
 

@@ -30,9 +30,9 @@ public sealed record RequestMatch(string Name, Func<HttpRequestMessage, bool> Te
 
     public static RequestMatch BlobAppendBlock { get; } = new("Append Block", r => r.Method == HttpMethod.Put && Query(r).Contains("comp=appendblock", StringComparison.Ordinal));
 
-    /// <summary>Put Blob: a single-shot upload (a PUT on a blob with no <c>comp</c>).</summary>
+    /// <summary>Put Blob of a block blob: a single-shot upload (creating an append blob is a Put Blob too, and not matched).</summary>
     public static RequestMatch BlobPutBlob { get; } = new("Put Blob", r => r.Method == HttpMethod.Put && !Query(r).Contains("comp=", StringComparison.Ordinal)
-        && !Query(r).Contains("restype=container", StringComparison.Ordinal));
+        && r.Headers.TryGetValues("x-ms-blob-type", out var type) && type.Contains("BlockBlob"));
 
     /// <summary>A request whose path contains <paramref name="fragment"/> (blob names, item ids).</summary>
     public static RequestMatch PathContains(string fragment) =>

@@ -7,7 +7,8 @@ namespace SakipServerless.Storage.Azure.Cosmos;
 
 /// <summary>
 /// Sends stream operations with our retry on 429/503 (after the SDK's own), honouring Retry-After, and reads
-/// queries page by page. Stream APIs report status codes instead of throwing, so 404/409/412 become decisions, not exceptions.
+/// queries page by page. Stream APIs report status codes instead of throwing, so 404/409/412 become decisions, not exceptions;
+/// a dropped connection becomes a <see cref="CosmosStorageException"/> (503) like any other storage failure.
 /// </summary>
 internal sealed class CosmosCalls(CosmosStorageOptions options, TimeProvider clock)
 {

@@ -13,7 +13,8 @@ namespace SakipServerless.Storage.Azure.Files;
 /// <para>Each append carries the expected length as <c>x-ms-blob-condition-appendpos</c>, so the service itself refuses
 /// an append that does not continue the upload — two requests can never interleave bytes.</para>
 /// <para>Promotion copies the staged bytes into a block blob committed with <c>If-None-Match: *</c> (it never replaces a
-/// stored file), then deletes the staged blob; a crash in between leaves only a staged blob, which the purge removes.</para>
+/// stored file), then deletes the staged blob; a crash in between leaves only a staged blob, which the purge removes. A
+/// commit retried after its answer was lost finds its own blob: the same bytes count as promoted, not as a clash.</para>
 /// <para>Reads are served from a temporary local copy so callers get the seekable stream the port promises (downloads
 /// resume with Range); evidence files are small (25 MB by default).</para>
 /// </remarks>

@@ -103,7 +103,11 @@ public sealed class CosmosRunStoreFaultScenarioTests(CosmosServerFixture server,
 
         Assert.Empty(violations);
         Assert.Empty(audit.Problems);
-        Assert.All(runs, r => Assert.Equal(RunStatus.Completed, store.FindAsync(r.TenantId, r.RunId).GetAwaiter().GetResult()!.Status));
+        foreach (var run in runs)
+        {
+            Assert.Equal(RunStatus.Completed, (await store.FindAsync(run.TenantId, run.RunId))!.Status);
+        }
+
         Assert.Contains(injected, f => f.Fault.Kind == FaultKind.ResetAfterServer && f.Method == "PUT"); // a lost answer of a transition was among them
         Assert.True(outcomes[CommandOutcome.Recognised] > 0, "No lost answer was recognised by its idempotency record.");
     }

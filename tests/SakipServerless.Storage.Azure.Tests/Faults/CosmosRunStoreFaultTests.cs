@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Azure.Cosmos;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
 using SakipServerless.Storage.Azure.Cosmos;
@@ -206,6 +209,43 @@ public sealed class CosmosRunStoreFaultTests(CosmosServerFixture server, ITestOu
         cosmos.Faults.Schedule = FaultSchedule.None;
         Assert.Equal(run.NextDeadline, Assert.Single(await store.FindDueAsync(_clock.Now, 10)).DueAt);
         output.WriteLine(string.Join(Environment.NewLine, cosmos.Faults.Injected));
+    }
+
+    [Fact]
+    public async Task Audit_CatchesWhatAPartialOrRepeatedTransitionWouldLeave()
+    {
+        using var cosmos = await FaultyCosmos.OpenAsync(server);
+        var (store, driver) = Open(cosmos);
+        var expected = new ExpectedRun("t1", RunScript.Start("run-1", "t1", "opd-1", 1, Monday));
+        Assert.Equal(CommandOutcome.Applied, await driver.StartAsync(RunScript.Start("run-1", "t1", "opd-1", 1, Monday), "start"));
+        expected.AcknowledgedKeys.Add("start");
+        Assert.Empty((await RunItemAudit.CheckAsync(cosmos.Containers, store, [expected])).Problems);
+
+        // The item's version field ahead of its run, a notification twice, its due entry gone, and a command its sender
+        // was told happened.
+        string itemId = $"run|opd-1|{RunScript.Template.Id}|2026-Q1";
+        using (var read = await cosmos.Containers.Runs.ReadItemStreamAsync(itemId, new PartitionKey("t1")))
+        {
+            var item = (await JsonNode.ParseAsync(read.Content))!.AsObject();
+            item["version"] = 2;
+            var outbox = item["outbox"]!.AsArray();
+            outbox.Add(outbox[0]!.DeepClone());
+            using var replaced = await cosmos.Containers.Runs.ReplaceItemStreamAsync(new MemoryStream(Encoding.UTF8.GetBytes(item.ToJsonString())), itemId, new PartitionKey("t1"));
+            replaced.EnsureSuccessStatusCode();
+            using var dropped = await cosmos.Containers.Due.DeleteItemStreamAsync($"t1|{itemId}", new PartitionKey((string)item["dueBucket"]!));
+            dropped.EnsureSuccessStatusCode();
+        }
+
+        RunScript.Commands[0].Apply(expected.Shadow, RunScript.At(Monday.AddMinutes(5)));
+        expected.AcknowledgedKeys.Add("k-1");
+
+        var problems = (await RunItemAudit.CheckAsync(cosmos.Containers, store, [expected])).Problems;
+
+        Assert.Contains(problems, p => p.Contains("item fields", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("in the outbox 2 times", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("history without escalations", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("k-1 has no idempotency record", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("the sweep does not find it", StringComparison.Ordinal));
     }
 
     private (CosmosRunStore Store, CommandDriver Driver) Open(FaultyCosmos cosmos)

@@ -3,23 +3,12 @@ namespace SakipServerless.Storage.Azure.Tests.Faults;
 /// <summary>Which requests a fault rule applies to, with a name for the test's messages.</summary>
 public sealed record RequestMatch(string Name, Func<HttpRequestMessage, bool> Test)
 {
-    public static RequestMatch Any { get; } = new("any request", _ => true);
-
-    /// <summary>Point writes on Cosmos items: create and upsert (POST, not a query), replace (PUT), delete.</summary>
-    public static RequestMatch CosmosWrite { get; } = new("Cosmos item write", r =>
-        IsCosmosDocs(r) && (r.Method == HttpMethod.Put || r.Method == HttpMethod.Delete || r.Method == HttpMethod.Post && !IsCosmosQuery(r)));
-
-    /// <summary>Queries on Cosmos items (POST with <c>x-ms-documentdb-isquery</c>).</summary>
-    public static RequestMatch CosmosQuery { get; } = new("Cosmos query", r => IsCosmosDocs(r) && r.Method == HttpMethod.Post && IsCosmosQuery(r));
-
     /// <summary>Every request on Cosmos items (reads, queries, writes); metadata (databases, containers, account) is left alone.</summary>
     public static RequestMatch CosmosItems { get; } = new("Cosmos item request", IsCosmosDocs);
 
     public static RequestMatch CosmosReplace { get; } = new("Cosmos replace", r => IsCosmosDocs(r) && r.Method == HttpMethod.Put);
 
     public static RequestMatch CosmosCreate { get; } = new("Cosmos create", r => IsCosmosDocs(r) && r.Method == HttpMethod.Post && !IsCosmosQuery(r) && !IsUpsert(r));
-
-    public static RequestMatch CosmosUpsert { get; } = new("Cosmos upsert", r => IsCosmosDocs(r) && r.Method == HttpMethod.Post && !IsCosmosQuery(r) && IsUpsert(r));
 
     /// <summary>Requests on one container's items (<c>runs</c>, <c>due</c>, <c>documents</c>).</summary>
     public static RequestMatch CosmosContainer(string name) => new($"container {name}", r => r.RequestUri!.AbsolutePath.Contains($"/colls/{name}/", StringComparison.Ordinal));

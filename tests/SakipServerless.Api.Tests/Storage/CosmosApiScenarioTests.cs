@@ -77,6 +77,10 @@ public sealed class CosmosApiScenarioTests(CosmosDbServerFixture cosmos, Azurite
         await driver.StartAsync(Q1);
         var run = await driver.RunToCompletionAsync();
         Assert.Equal("completed", run.GetProperty("status").GetString());
+        var events = run.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Contains("unit-task-returned", events);
+        Assert.Contains("unit-task-escalated", events);
+        Assert.Contains("step-returned", events); // the review sent the work back once
         Assert.NotNull(evidenceId);
         var unitA = await world.ClientAsync(DemoUsers.StaffOf(world.Units[0].Id));
         var download = await unitA.GetAsync($"/api/runs/{driver.RunId}/files/{evidenceId}");

@@ -65,6 +65,40 @@ public sealed class CosmosOutboxRaceTests : IClassFixture<CosmosServerFixture>
         Assert.Empty(others.Select(c => c.Message.Notification.Id).Intersect(leased.Select(c => c.Message.Notification.Id)));
     }
 
+    [Fact]
+    public async Task ADispatchedMark_WhoseReplaceMeetsATransition_ReadsAgain_AndKeepsTheTransitionAndItsMessages()
+    {
+        await _documents.PutAsync("t1", DocumentKinds.Tenant, "t1", new Tenant { Id = "t1", Name = "T1", TimeZone = "Asia/Makassar" });
+        await _runs.CreateAsync(CosmosRuns.New("r1"));
+        var now = CosmosRuns.Monday;
+        var claim = (await _notifications.ClaimPendingAsync("dispatcher", now, Lease, 100))[0];
+        var transition = (await _runs.FindAsync("t1", "r1"))!;
+        transition.CompleteStep(CosmosRuns.FirstStep, CosmosRuns.Kabid, CosmosRuns.Disposition, CosmosRuns.At(now.AddMinutes(1)));
+        var produced = transition.Outbox.Select(n => n.Id).ToList();
+        // The real container, except that a person's transition is saved just before the dispatcher's first replace.
+        var runs = Delegating(_containers.Runs);
+        int replaces = 0;
+        runs.Setup(c => c.ReplaceItemStreamAsync(It.IsAny<Stream>(), It.IsAny<string>(), It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions>(), It.IsAny<CancellationToken>()))
+            .Returns(async (Stream body, string id, PartitionKey key, ItemRequestOptions options, CancellationToken ct) =>
+            {
+                if (replaces++ == 0)
+                {
+                    await _runs.SaveAsync(transition, 1);
+                }
+
+                return await _containers.Runs.ReplaceItemStreamAsync(body, id, key, options, ct);
+            });
+        var dispatcher = new CosmosNotificationStore(new CosmosContainers(_containers.Documents, runs.Object, _containers.Due), _options, TimeProvider.System, _documents);
+
+        await dispatcher.CompleteDispatchAsync(new OutboxDispatch(claim.Message.Notification.Id, now, [], null));
+
+        Assert.Equal(2, replaces); // the first met 412
+        Assert.Equal(RunJson.Serialize(transition), RunJson.Serialize((await _runs.FindAsync("t1", "r1"))!));
+        var pending = (await _notifications.ClaimPendingAsync("other", now.AddHours(1), Lease, 100)).Select(c => c.Message.Notification.Id).ToList();
+        Assert.DoesNotContain(claim.Message.Notification.Id, pending);
+        Assert.All(produced, id => Assert.Contains(id, pending));
+    }
+
     private static Mock<Container> Delegating(Container real)
     {
         var mock = new Mock<Container>();

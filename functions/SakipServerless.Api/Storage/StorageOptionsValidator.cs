@@ -4,11 +4,14 @@ using SakipServerless.Api.Hosting;
 namespace SakipServerless.Api.Storage;
 
 /// <summary>
-/// Checks the storage selection on start: a known provider, a Cosmos DB account to reach, and no test conveniences
-/// (creating containers, accepting a self-signed certificate) in Production. Messages in Indonesian, then English.
+/// Checks the storage selection on start: a known provider, a Cosmos DB account to reach, and no test conveniences: no
+/// creating containers in Production, no self-signed certificate outside Development and Testing. Messages in Indonesian, then English.
 /// </summary>
 public sealed class StorageOptionsValidator(IHostEnvironment env) : IValidateOptions<SakipOptions>
 {
+    /// <summary>The environment the test host runs in.</summary>
+    public const string TestingEnvironment = "Testing";
+
     public ValidateOptionsResult Validate(string? name, SakipOptions options)
     {
         var storage = options.Storage;
@@ -36,10 +39,11 @@ public sealed class StorageOptionsValidator(IHostEnvironment env) : IValidateOpt
                     + "CreateIfMissing must be off in Production: infra creates the database and containers.");
             }
 
-            if (env.IsProduction() && cosmos.AcceptEmulatorCertificate)
+            // A certificate check switched off belongs to a developer's machine or a test run, nowhere else.
+            if (cosmos.AcceptEmulatorCertificate && !(env.IsDevelopment() || env.IsEnvironment(TestingEnvironment)))
             {
-                failures.Add("Sakip:Storage:Cosmos:AcceptEmulatorCertificate harus mati di Production. / "
-                    + "AcceptEmulatorCertificate (self-signed certificates) must be off in Production.");
+                failures.Add($"Sakip:Storage:Cosmos:AcceptEmulatorCertificate hanya boleh di Development atau {TestingEnvironment}, bukan {env.EnvironmentName}. / "
+                    + $"AcceptEmulatorCertificate (self-signed certificates) is allowed in Development or {TestingEnvironment} only.");
             }
         }
 

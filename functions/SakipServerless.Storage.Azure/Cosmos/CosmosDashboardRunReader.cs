@@ -17,7 +17,7 @@ public sealed class CosmosDashboardRunReader(CosmosContainers containers, Cosmos
 
     public async Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
     {
-        string sql = $"SELECT c.{DashboardProjection.Field} FROM c WHERE c.tenantId = @t AND c.type = 'run'";
+        string sql = $"SELECT c.runId, c.{DashboardProjection.Field} FROM c WHERE c.tenantId = @t AND c.type = 'run'";
         var parameters = new List<(string, object)> { ("@t", query.TenantId) };
         if (query.Year is { } year)
         {
@@ -49,8 +49,22 @@ public sealed class CosmosDashboardRunReader(CosmosContainers containers, Cosmos
             definition = definition.WithParameter(name, value);
         }
 
-        var items = await _calls.QueryAsync(containers.Runs, query.TenantId, definition, ct);
-        return RunQueryFilter.Apply(items.Where(i => i[DashboardProjection.Field] is not null)
-            .Select(i => i[DashboardProjection.Field].Deserialize<SopRun>(CoreJson.Options)!), query);
+        var runs = new List<SopRun>();
+        foreach (var item in await _calls.QueryAsync(containers.Runs, query.TenantId, definition, ct))
+        {
+            runs.Add(item[DashboardProjection.Field] is { } projection
+                ? projection.Deserialize<SopRun>(CoreJson.Options)!
+                : await FullRunAsync(query.TenantId, (string)item["runId"]!, ct));
+        }
+
+        return RunQueryFilter.Apply(runs, query);
+    }
+
+    /// <summary>An item written before projections existed: read the whole run once; its next save adds the projection.</summary>
+    private async Task<SopRun> FullRunAsync(string tenantId, string runId, CancellationToken ct)
+    {
+        var items = await _calls.QueryAsync(containers.Runs, tenantId, new QueryDefinition(
+            "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'run' AND c.runId = @r").WithParameter("@t", tenantId).WithParameter("@r", runId), ct);
+        return items.Single()["run"].Deserialize<SopRun>(CoreJson.Options)!;
     }
 }

@@ -40,7 +40,7 @@ public sealed class CosmosNotificationStore : INotificationStore
     private readonly GuardedEdit _edit;
     private readonly IDocumentStore _tenants;
 
-    /// <summary>Run id → pemda, learnt from claims and dispatches (run ids are global, so this never goes wrong, only stale-free).</summary>
+    /// <summary>Run id → pemda, learnt from claims and dispatches; run ids are global and never move, so an entry never goes stale.</summary>
     private readonly ConcurrentDictionary<string, string> _tenantOfRun = new(StringComparer.Ordinal);
 
     public CosmosNotificationStore(CosmosContainers containers, CosmosStorageOptions options, TimeProvider clock, IDocumentStore tenants)

@@ -4,18 +4,6 @@ using Microsoft.Azure.Cosmos;
 
 namespace SakipServerless.Storage.Azure.Cosmos;
 
-/// <summary>What a guarded edit of one item came to.</summary>
-internal enum EditOutcome
-{
-    /// <summary>There is no such item.</summary>
-    Missing,
-
-    /// <summary>The item is there but the edit had nothing to change (nothing was written).</summary>
-    Unchanged,
-
-    Written,
-}
-
 /// <summary>
 /// Read, change, replace If-Match the ETag read; on 412 (someone wrote in between) read again and decide again. Used for
 /// the small bookkeeping edits (outbox leases, dispatched marks, inbox reads, webhook attempts) that share items with

@@ -44,7 +44,23 @@ public sealed class CosmosStartupTests
         }, environment: "Production");
 
         Assert.Contains("CreateIfMissing harus mati di Production", message);
-        Assert.Contains("AcceptEmulatorCertificate harus mati di Production", message);
+        Assert.Contains("AcceptEmulatorCertificate hanya boleh di Development atau Testing, bukan Production", message);
+    }
+
+    [Fact]
+    public void Staging_AcceptingASelfSignedCertificate_IsRefused_ButMayCreateContainers()
+    {
+        string message = StartFailure(new()
+        {
+            ["Sakip:Storage:Provider"] = "cosmos",
+            ["Sakip:Storage:Cosmos:Endpoint"] = Endpoint,
+            ["Sakip:Storage:Cosmos:CreateIfMissing"] = "true",
+            ["Sakip:Storage:Cosmos:AcceptEmulatorCertificate"] = "true",
+            ["Sakip:Files:Provider"] = "blob",
+        }, environment: "Staging");
+
+        Assert.Contains("bukan Staging", message);
+        Assert.DoesNotContain("CreateIfMissing", message);
     }
 
     [Fact]

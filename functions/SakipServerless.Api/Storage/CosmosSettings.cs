@@ -25,7 +25,7 @@ public sealed class CosmosSettings
 
     /// <summary>
     /// Accepts the emulator's self-signed certificate and talks to it over the gateway, on its endpoint only.
-    /// Development and tests only: refused in Production.
+    /// Development and tests only: refused in any other environment.
     /// </summary>
     public bool AcceptEmulatorCertificate { get; set; }
 

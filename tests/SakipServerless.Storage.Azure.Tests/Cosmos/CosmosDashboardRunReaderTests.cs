@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Azure.Cosmos;
 using SakipServerless.Core;
 using SakipServerless.Core.Periods;
 using SakipServerless.Core.Runs;
@@ -16,11 +17,13 @@ public sealed class CosmosDashboardRunReaderTests : IClassFixture<CosmosServerFi
 {
     private readonly CosmosRunStore _runs;
     private readonly CosmosDashboardRunReader _reader;
+    private readonly CosmosContainers _containers;
+    private readonly CosmosStorageOptions _options;
 
     public CosmosDashboardRunReaderTests(CosmosServerFixture server)
     {
-        var containers = CosmosTestDatabase.Open(server);
-        var options = CosmosTestDatabase.Options(containers.Runs.Database.Id);
+        var containers = _containers = CosmosTestDatabase.Open(server);
+        var options = _options = CosmosTestDatabase.Options(containers.Runs.Database.Id);
         _runs = new CosmosRunStore(containers, options, TimeProvider.System);
         _reader = new CosmosDashboardRunReader(containers, options, TimeProvider.System);
     }
@@ -40,6 +43,24 @@ public sealed class CosmosDashboardRunReaderTests : IClassFixture<CosmosServerFi
         Assert.Equal((run.Status, run.OpdId, run.Period, run.StartedAt), (projected.Status, projected.OpdId, projected.Period, projected.StartedAt));
         Assert.Empty(projected.History);
         Assert.NotEmpty(run.History);
+    }
+
+    [Fact]
+    public async Task AnItemWrittenBeforeProjectionsExisted_IsReadFromItsRun()
+    {
+        await _runs.CreateAsync(CosmosRuns.New("r1"));
+        var calls = new CosmosCalls(_options, TimeProvider.System);
+        var item = (await calls.QueryAsync(_containers.Runs, "t1",
+            new QueryDefinition("SELECT * FROM c WHERE c.tenantId = 't1' AND c.runId = 'r1'"), default)).Single();
+        item.Remove(DashboardProjection.Field);
+        using (var response = await _containers.Runs.ReplaceItemStreamAsync(CosmosCalls.ToStream(GuardedEdit.WithoutSystemProperties(item)), (string)item["id"]!, new PartitionKey("t1")))
+        {
+            CosmosCalls.Ensure(response, "test rewrite");
+        }
+
+        var run = Assert.Single(await _reader.ListAsync(new RunQuery("t1") { Year = 2026 }));
+
+        Assert.Equal(RunJson.Serialize((await _runs.FindAsync("t1", "r1"))!), RunJson.Serialize(run));
     }
 
     [Fact]

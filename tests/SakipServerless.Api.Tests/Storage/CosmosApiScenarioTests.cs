@@ -18,14 +18,15 @@ namespace SakipServerless.Api.Tests.Storage;
 /// <summary>
 /// The real API with <c>Sakip:Storage:Provider=cosmos</c> on cosmosdb-server and evidence in Azurite, through HTTP only:
 /// one seed SOP run end to end (disposition, unit submissions with an evidence upload, a unit returned and resubmitted,
-/// a unit escalated to level 2 by the sweep on the application clock, a review returned and approved), then the dev
-/// clock, the inbox after dispatch, the dashboard overview and the rekap export. The same play on SQLite must give the
+/// a unit escalated to level 2 by the sweep on the application clock, a review returned and approved), then the next
+/// quarter's run escalated through the dev clock, the inbox after dispatch, the dashboard overview and the rekap export. The same play on SQLite must give the
 /// same notifications, dashboard numbers and rekap: the Cosmos read models agree with the embedded store.
 /// </summary>
 public sealed class CosmosApiScenarioTests(CosmosDbServerFixture cosmos, AzuriteFixture azurite)
     : IClassFixture<CosmosDbServerFixture>, IClassFixture<AzuriteFixture>
 {
     private static readonly Period Q1 = new(2026, 1);
+    private static readonly Period Q2 = new(2026, 2);
 
     /// <summary>Monday 6 April 2026, 08:00 WITA: collection for Q1 starts.</summary>
     private static readonly DateTimeOffset Start = new(2026, 4, 6, 8, 0, 0, TimeSpan.FromHours(8));
@@ -87,9 +88,13 @@ public sealed class CosmosApiScenarioTests(CosmosDbServerFixture cosmos, Azurite
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(SHA256.HashData(pdf), SHA256.HashData(await download.Content.ReadAsByteArrayAsync()));
 
-        // The dev clock moves the application's time and sweeps; the completed run has nothing left to escalate.
+        // The next quarter's run, left alone: the dev clock moves the application's time and its sweep escalates it.
         var head = await world.ClientAsync(DemoUsers.Head);
-        await (await head.PostJsonAsync("/api/dev/clock", new { hours = 1 })).JsonAsync(HttpStatusCode.OK);
+        var q2 = await (await head.PostJsonAsync("/api/runs", new { opdId = world.Tenant.Opd.Id, period = Q2.Key })).JsonAsync(HttpStatusCode.Created);
+        var moved = await (await head.PostJsonAsync("/api/dev/clock", new { hours = 2 })).JsonAsync(HttpStatusCode.OK);
+        Assert.True(moved.GetProperty("escalations").GetInt32() >= 1);
+        var q2Run = await (await head.GetAsync($"/api/runs/{q2.GetProperty("id").GetString()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(q2Run.GetProperty("steps").EnumerateArray(), s => s.TryGetProperty("escalationLevel", out var level) && level.GetInt32() >= 1);
 
         var dispatcher = factory.Services.GetRequiredService<NotificationDispatcher>();
         var dispatched = await dispatcher.RunOnceAsync();

@@ -15,10 +15,11 @@ namespace SakipServerless.Storage.Azure.Cosmos;
 /// webhook delivery (<c>webhook|{event id}</c>).
 /// </summary>
 /// <remarks>
-/// <para>No query crosses partitions (costly on Cosmos DB, and the test server cannot run them): the dispatcher lists the
-/// pemda (<see cref="IDocumentStore.ListTenantIdsAsync"/>, one registry item) and asks each pemda's partition for the
-/// run items whose <c>pendingOutbox</c> is set and for its pending webhook deliveries. A pass therefore costs one small
-/// query per pemda and kind, whatever the number of runs.</para>
+/// <para>No query crosses partitions (costly on Cosmos DB, and the test server cannot run them): the dispatcher reads
+/// which pemda have work waiting (<see cref="PendingSignals"/>, one partition) and asks only those pemda's partitions for
+/// the run items whose <c>pendingOutbox</c> is set, or for their pending webhook deliveries; every ten minutes it visits
+/// every pemda of the registry (<see cref="IDocumentStore.ListTenantIdsAsync"/>) as a safety net. A pass therefore costs
+/// one query plus one per pemda with work, whatever the number of pemda and runs.</para>
 /// <para>Every write is idempotent or guarded: inbox entries and deliveries are created under deterministic ids (409
 /// means written before, and is left as it is); leases, dispatched marks (the message leaves the run item), reads and
 /// webhook attempts are ETag-guarded replaces retried on 412 (<see cref="GuardedEdit"/>), so a transition saved at the
@@ -35,10 +36,18 @@ public sealed class CosmosNotificationStore : INotificationStore
 
     private const string RetryOwner = "retry";
 
+    /// <summary>How often a pass visits every pemda instead of the signalled ones: a safety net for a signal lost in a crash.</summary>
+    private static readonly TimeSpan FullScanInterval = TimeSpan.FromMinutes(10);
+
     private readonly Container _runs;
     private readonly CosmosCalls _calls;
     private readonly GuardedEdit _edit;
     private readonly IDocumentStore _tenants;
+    private readonly PendingSignals _signals;
+    private readonly TimeProvider _clock;
+
+    /// <summary>When each kind of work last visited every pemda, signalled or not (see <see cref="FullScanInterval"/>).</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastFullScan = new(StringComparer.Ordinal);
 
     /// <summary>Run id → pemda, learnt from claims and dispatches; run ids are global and never move, so an entry never goes stale.</summary>
     private readonly ConcurrentDictionary<string, string> _tenantOfRun = new(StringComparer.Ordinal);
@@ -49,16 +58,23 @@ public sealed class CosmosNotificationStore : INotificationStore
         _calls = new CosmosCalls(options, clock);
         _edit = new GuardedEdit(_runs, _calls, "tenantId");
         _tenants = tenants;
+        _signals = new PendingSignals(containers.Due, _calls);
+        _clock = clock;
     }
 
     public async Task<IReadOnlyList<OutboxClaim>> ClaimPendingAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct = default)
     {
         var candidates = new List<(string TenantId, string ItemId, Notification Message)>();
         var unreadable = new List<(string TenantId, string ItemId, string Id)>();
-        foreach (string tenantId in await _tenants.ListTenantIdsAsync(ct))
+        foreach (var (tenantId, signal) in await PemdaToVisitAsync(PendingSignals.Outbox, ct))
         {
             var items = await _calls.QueryAsync(_runs, tenantId, new QueryDefinition(
                 $"SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'run' AND c.{RunItemOutbox.Pending} = true").WithParameter("@t", tenantId), ct);
+            if (items.Count == 0 && signal is not null)
+            {
+                await _signals.ClearAsync(PendingSignals.Outbox, tenantId, signal, ct);
+            }
+
             foreach (var item in items)
             {
                 string itemId = (string)item["id"]!;
@@ -129,7 +145,9 @@ public sealed class CosmosNotificationStore : INotificationStore
 
         if (dispatch.Webhook is { } webhook)
         {
+            await _signals.RaiseAsync(PendingSignals.Webhooks, webhook.TenantId, ct);
             await CreateOnceAsync(webhook.TenantId, WebhookItem(webhook with { Status = WebhookDeliveryStatus.Pending, NextAttemptAt = webhook.NextAttemptAt ?? webhook.CreatedAt }), ct);
+            await _signals.RaiseAsync(PendingSignals.Webhooks, webhook.TenantId, ct);
         }
 
         // Last, so a crash before it leaves the message pending and a later dispatch writes the same ids again (no-ops).
@@ -190,10 +208,15 @@ public sealed class CosmosNotificationStore : INotificationStore
     public async Task<IReadOnlyList<WebhookDelivery>> ClaimDueWebhooksAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct = default)
     {
         var due = new List<(string TenantId, WebhookDelivery Delivery)>();
-        foreach (string tenantId in await _tenants.ListTenantIdsAsync(ct))
+        foreach (var (tenantId, signal) in await PemdaToVisitAsync(PendingSignals.Webhooks, ct))
         {
             var items = await _calls.QueryAsync(_runs, tenantId, new QueryDefinition(
                 "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'webhook' AND c.delivery.status = 'pending'").WithParameter("@t", tenantId), ct);
+            if (items.Count == 0 && signal is not null)
+            {
+                await _signals.ClearAsync(PendingSignals.Webhooks, tenantId, signal, ct);
+            }
+
             due.AddRange(items.Where(i => IsDue(i, now)).Select(i => (tenantId, Delivery(i))));
         }
 
@@ -276,6 +299,24 @@ public sealed class CosmosNotificationStore : INotificationStore
             .OrderByDescending(d => d.LastAttemptAt ?? d.CreatedAt).ThenBy(d => d.EventId, StringComparer.Ordinal)
             .Take(query.Limit)
             .ToList();
+    }
+
+    /// <summary>
+    /// The pemda signalled for <paramref name="kind"/> (with the signal's ETag, to clear it when nothing is pending), and
+    /// every other pemda too when the last full visit is <see cref="FullScanInterval"/> old (their ETag is null).
+    /// </summary>
+    private async Task<IReadOnlyList<(string TenantId, string? Signal)>> PemdaToVisitAsync(string kind, CancellationToken ct)
+    {
+        var visit = (await _signals.ListAsync(kind, ct)).Select(s => (s.TenantId, (string?)s.ETag)).ToList();
+        var now = _clock.GetUtcNow();
+        if (now - _lastFullScan.GetValueOrDefault(kind, DateTimeOffset.MinValue) >= FullScanInterval || now < _lastFullScan[kind])
+        {
+            _lastFullScan[kind] = now;
+            var signalled = visit.Select(v => v.TenantId).ToHashSet(StringComparer.Ordinal);
+            visit.AddRange((await _tenants.ListTenantIdsAsync(ct)).Where(t => !signalled.Contains(t)).Select(t => (t, (string?)null)));
+        }
+
+        return visit;
     }
 
     /// <summary>Creates an item under its deterministic id; one that exists already (a repeated dispatch) is left as it is.</summary>

@@ -33,12 +33,14 @@ public sealed class CosmosRunStore : IRunStore
     private readonly Container _runs;
     private readonly CosmosCalls _calls;
     private readonly DueIndex _due;
+    private readonly PendingSignals _signals;
 
     public CosmosRunStore(CosmosContainers containers, CosmosStorageOptions options, TimeProvider clock)
     {
         _runs = containers.Runs;
         _calls = new CosmosCalls(options, clock);
         _due = new DueIndex(containers.Due, _calls, clock);
+        _signals = new PendingSignals(containers.Due, _calls);
     }
 
     public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
@@ -56,6 +58,7 @@ public sealed class CosmosRunStore : IRunStore
             item["dueBucket"] = await _due.PutAsync(run.TenantId, itemId, run.Id, due, ct);
         }
 
+        await SignalOutboxAsync(run.TenantId, outbox, ct);
         using var response = await _calls.SendAsync(() => _runs.CreateItemStreamAsync(CosmosCalls.ToStream(item), new PartitionKey(run.TenantId), cancellationToken: ct), ct);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -65,6 +68,7 @@ public sealed class CosmosRunStore : IRunStore
         }
 
         CosmosCalls.Ensure(response, "run create");
+        await SignalOutboxAsync(run.TenantId, outbox, ct);
         await WriteSubmissionsAsync(run, ct);
     }
 
@@ -79,6 +83,7 @@ public sealed class CosmosRunStore : IRunStore
         var outbox = run.DrainOutbox();
         try
         {
+            await SignalOutboxAsync(run.TenantId, outbox, ct);
             for (int attempt = 1; ; attempt++)
             {
                 var current = await FindItemAsync(run.TenantId, "runId", run.Id, ct);
@@ -135,8 +140,13 @@ public sealed class CosmosRunStore : IRunStore
             throw;
         }
 
+        await SignalOutboxAsync(run.TenantId, outbox, ct);
         await WriteSubmissionsAsync(run, ct);
     }
+
+    /// <summary>Tells the dispatcher this pemda has new messages; raised before and after the write (see <see cref="PendingSignals"/>).</summary>
+    private Task SignalOutboxAsync(string tenantId, IReadOnlyList<Notification> outbox, CancellationToken ct) =>
+        outbox.Count == 0 ? Task.CompletedTask : _signals.RaiseAsync(PendingSignals.Outbox, tenantId, ct);
 
     public async Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
     {

@@ -31,7 +31,7 @@ public sealed class CosmosNotificationStoreContractTests : NotificationStoreCont
 
     /// <summary>
     /// What the run store writes with a transition: the message in its run item's outbox (one item per run id here,
-    /// the run's own fields left out). The pemda is registered as it is when the tenant is created.
+    /// the run's own fields left out), and the pemda's pending signal. The pemda is registered as it is when the tenant is created.
     /// </summary>
     protected override async Task AppendOutboxAsync(OutboxMessage message)
     {
@@ -57,5 +57,6 @@ public sealed class CosmosNotificationStoreContractTests : NotificationStoreCont
         GuardedEdit.WithoutSystemProperties(item);
         using var response = await _containers.Runs.UpsertItemStreamAsync(CosmosCalls.ToStream(item), key);
         CosmosCalls.Ensure(response, "test outbox write");
+        await new PendingSignals(_containers.Due, _calls).RaiseAsync(PendingSignals.Outbox, message.TenantId, default);
     }
 }

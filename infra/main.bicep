@@ -54,12 +54,12 @@ param appInsightsName string = '${prefix}-ai-${suffix}'
 @description('Log Analytics workspace behind Application Insights.')
 param logAnalyticsName string = '${prefix}-logs-${suffix}'
 
-@description('Storage the backend uses (Sakip:Storage:Provider). sqlite until the API selects the Cosmos DB adapter: one instance, the file on the app\'s /home share; then cosmos.')
+@description('Storage the backend uses (Sakip:Storage:Provider): cosmos (the Cosmos DB account below, with the app\'s managed identity), or sqlite (one instance, the file on the app\'s /home share) for a trial without Cosmos DB.')
 @allowed([
   'sqlite'
   'cosmos'
 ])
-param storageProvider string = 'sqlite'
+param storageProvider string = 'cosmos'
 
 @description('Entra ID application (client) id used by App Service Authentication on both apps. Empty leaves platform authentication off: the API then answers 401 to everything but /api/health.')
 param entraClientId string = ''
@@ -268,8 +268,47 @@ var functionAppSettings = [
     value: storageProvider
   }
   {
+    // Only for the sqlite provider; unused with cosmos.
     name: 'Sakip__Storage__SqlitePath'
     value: '/home/data/sakip/sakip.db'
+  }
+  {
+    name: 'Sakip__Storage__Cosmos__Endpoint'
+    value: cosmos.properties.documentEndpoint
+  }
+  {
+    // No key: local authentication is off on the account (disableLocalAuth); the managed identity signs instead.
+    name: 'Sakip__Storage__Cosmos__Key'
+    value: ''
+  }
+  {
+    name: 'Sakip__Storage__Cosmos__ConnectionString'
+    value: ''
+  }
+  {
+    name: 'Sakip__Storage__Cosmos__Database'
+    value: cosmosModel.database
+  }
+  {
+    // Infra creates the database and containers (cosmos-containers.json); the app refuses to in Production.
+    name: 'Sakip__Storage__Cosmos__CreateIfMissing'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__Storage__Cosmos__AcceptEmulatorCertificate'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__Storage__Cosmos__GatewayMode'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__Storage__Cosmos__UseTransactionalBatch'
+    value: 'true'
+  }
+  {
+    name: 'Sakip__Storage__Cosmos__MaxThrottleRetries'
+    value: '5'
   }
   {
     // The DeadlineSweep timer function sweeps every minute, on one instance however far the app scales out.

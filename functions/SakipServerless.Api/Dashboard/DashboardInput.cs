@@ -7,7 +7,8 @@ namespace SakipServerless.Api.Dashboard;
 
 /// <summary>
 /// Everything the dashboard read models are computed from, as plain data: no store, no clock, no user.
-/// SQLite builds it per request; a Cosmos change-feed maintainer can build it per OPD and year and store the result.
+/// Built per request from runs read through <see cref="SakipServerless.Core.Storage.IDashboardRunReader"/>: on Cosmos DB the
+/// projections each transition keeps in its run item (the read model), on SQLite the runs themselves.
 /// </summary>
 /// <param name="Opds">The OPDs in scope, in display order.</param>
 /// <param name="Runs">Runs of those OPDs (of the year, or the running ones for the overdue list).</param>

@@ -12,8 +12,10 @@ namespace SakipServerless.Api.Dashboard;
 /// <summary>
 /// Resolves a request's scope (validation and access) and loads the calculator's input with one query per kind of
 /// data: OPDs, indicators, runs (whose documents carry the unit submissions), and templates from the catalog's cache.
+/// Runs come through <see cref="IDashboardRunReader"/>: on Cosmos DB the read-model projections kept with each
+/// transition, on SQLite the runs themselves.
 /// </summary>
-public sealed class DashboardReader(IRunStore runs, IDocumentStore documents, TemplateCatalog templates, TenantCalendars calendars, TimeProvider clock)
+public sealed class DashboardReader(IDashboardRunReader runs, IDocumentStore documents, TemplateCatalog templates, TenantCalendars calendars, TimeProvider clock)
 {
     private const int MaxSasaranLength = 300;
 

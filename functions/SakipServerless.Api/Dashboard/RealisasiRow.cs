@@ -4,7 +4,7 @@ namespace SakipServerless.Api.Dashboard;
 
 /// <summary>
 /// One unit's realisasi of one indicator in one run — the shape of a <c>unit_submissions</c> row. The read-model
-/// calculator takes these as plain input, so a Cosmos read-model maintainer can feed it from its own documents.
+/// calculator takes these as plain input, taken from the runs' (or their dashboard projections') unit tasks.
 /// </summary>
 public sealed record RealisasiRow(
     string RunId,

@@ -11,6 +11,7 @@ public static class FilesServiceCollectionExtensions
     public static IServiceCollection AddSakipFiles(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EvidenceOptions>, EvidenceLocationValidator>();
         services.AddSingleton<IFileStore>(sp =>
         {
             var evidence = sp.GetRequiredService<IOptions<EvidenceOptions>>().Value;

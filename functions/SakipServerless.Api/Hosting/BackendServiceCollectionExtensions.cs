@@ -7,13 +7,13 @@ using SakipServerless.Api.Files;
 using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
+using SakipServerless.Api.Storage;
 using SakipServerless.Api.Sweep;
 using SakipServerless.Api.Templates;
 using SakipServerless.Core;
 using SakipServerless.Core.Calendar;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
-using SakipServerless.Storage.Sqlite;
 
 namespace SakipServerless.Api.Hosting;
 
@@ -39,7 +39,7 @@ public static class BackendServiceCollectionExtensions
         services.AddHttpContextAccessor();
 
         services.AddSakipClock();
-        services.AddSakipStorage();
+        services.AddSakipStorage(builder.Configuration);
         services.AddSakipWorkflow();
         services.AddSakipIdentity(builder.Configuration);
         services.AddSakipRateLimits(builder.Configuration);
@@ -52,26 +52,6 @@ public static class BackendServiceCollectionExtensions
     {
         services.AddSingleton(sp => new AppClock(TimeProvider.System));
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<AppClock>());
-        return services;
-    }
-
-    public static IServiceCollection AddSakipStorage(this IServiceCollection services)
-    {
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<SakipOptions>>().Value.Storage;
-            if (!string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new OptionsValidationException(SakipOptions.Section, typeof(StorageOptions),
-                    [$"Storage provider '{options.Provider}' is not available in this build; use 'sqlite'."]);
-            }
-
-            var env = sp.GetRequiredService<IHostEnvironment>();
-            return new SqliteDatabase(Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(Directory.GetCurrentDirectory(), options.SqlitePath));
-        });
-        services.AddSingleton<IDocumentStore>(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<INotificationStore>(sp => new SqliteNotificationStore(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SakipServerless.Api.Storage;
 
 namespace SakipServerless.Api.Hosting;
 
@@ -24,10 +25,12 @@ public sealed class SakipOptions
 
 public sealed class StorageOptions
 {
-    /// <summary><c>sqlite</c> (embedded default) or <c>cosmos</c> (storage issue).</summary>
+    /// <summary><c>sqlite</c> (embedded default) or <c>cosmos</c> (Azure Cosmos DB, <see cref="Cosmos"/>).</summary>
     public string Provider { get; set; } = "sqlite";
 
     public string SqlitePath { get; set; } = "data/sakip.db";
+
+    public CosmosSettings Cosmos { get; set; } = new();
 }
 
 public sealed class SweepOptions

@@ -9,10 +9,12 @@ namespace SakipServerless.Storage.Azure.Cosmos;
 /// <list type="bullet">
 /// <item><c>documents</c> and <c>runs</c> are partitioned by <c>/tenantId</c> (the pemda): every workflow, dashboard and
 /// master-data query names one pemda, so it stays inside one partition; a pemda's data (a few OPDs, a few hundred runs a
-/// year) stays far below a logical partition's 20 GB.</item>
+/// year) stays far below a logical partition's 20 GB. Besides the run items, <c>runs</c> holds what hangs off a run in
+/// the same pemda: unit-submission items, idempotency pointers, inbox entries and webhook deliveries.</item>
 /// <item><c>due</c> is partitioned by <c>/bucket</c>, the UTC hour of a deadline: the sweep, which must look across all
 /// pemda, reads the few hour-buckets between its checkpoint and now, each a single-partition query, so its cost follows
-/// what is due, not how many runs exist.</item>
+/// what is due, not how many runs exist. Its <c>_signals</c> partition says which pemda have notifications or webhook
+/// deliveries waiting (<see cref="PendingSignals"/>), so the dispatcher, too, visits only pemda with work.</item>
 /// </list>
 /// </remarks>
 public sealed class CosmosContainers(Container documents, Container runs, Container due)

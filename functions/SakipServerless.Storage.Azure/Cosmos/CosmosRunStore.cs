@@ -16,6 +16,10 @@ namespace SakipServerless.Storage.Azure.Cosmos;
 /// <para>The item id is the run's natural key (OPD, template, period), so a second start is a 409 from Cosmos itself.</para>
 /// <para>Saves are guarded twice: the stored <c>version</c> must equal the expected one, and the replace carries the
 /// item's ETag (If-Match), so a write decided on stale state fails with 412 → <see cref="ConcurrencyConflictException"/>.</para>
+/// <para>The item also carries the run's dashboard projection (<see cref="DashboardProjection"/>), written in the same
+/// replace, so the dashboard's read model is never behind or ahead of the transition. The dispatcher edits only the
+/// item's outbox bookkeeping (<see cref="RunItemOutbox"/>), also ETag-guarded; a save that meets such an edit (412 at an
+/// unchanged version) reads again and reapplies, so neither write is lost.</para>
 /// <para>Derived items (due-index entries, idempotency pointers, unit-submission items) are written around the run item
 /// in an order that leaves at worst a stale derived item after a crash, never a lost transition.</para>
 /// </remarks>
@@ -23,22 +27,27 @@ public sealed class CosmosRunStore : IRunStore
 {
     private const int IdempotencyKept = 100;
 
+    /// <summary>Re-reads after a 412 while the run's version is unchanged (the dispatcher's outbox bookkeeping wrote in between).</summary>
+    private const int BookkeepingRetries = 10;
+
     private readonly Container _runs;
     private readonly CosmosCalls _calls;
     private readonly DueIndex _due;
+    private readonly PendingSignals _signals;
 
     public CosmosRunStore(CosmosContainers containers, CosmosStorageOptions options, TimeProvider clock)
     {
         _runs = containers.Runs;
         _calls = new CosmosCalls(options, clock);
         _due = new DueIndex(containers.Due, _calls, clock);
+        _signals = new PendingSignals(containers.Due, _calls);
     }
 
     public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
         string itemId = ItemId(run);
         var outbox = run.DrainOutbox();
-        var item = Build(run, outbox, [], idempotency);
+        var item = Build(run, outbox, null, [], idempotency);
         if (idempotency is not null)
         {
             await PutPointerAsync(idempotency, itemId, ct);
@@ -49,6 +58,7 @@ public sealed class CosmosRunStore : IRunStore
             item["dueBucket"] = await _due.PutAsync(run.TenantId, itemId, run.Id, due, ct);
         }
 
+        await SignalOutboxAsync(run.TenantId, outbox, ct);
         using var response = await _calls.SendAsync(() => _runs.CreateItemStreamAsync(CosmosCalls.ToStream(item), new PartitionKey(run.TenantId), cancellationToken: ct), ct);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -58,6 +68,7 @@ public sealed class CosmosRunStore : IRunStore
         }
 
         CosmosCalls.Ensure(response, "run create");
+        await SignalOutboxAsync(run.TenantId, outbox, ct);
         await WriteSubmissionsAsync(run, ct);
     }
 
@@ -72,42 +83,55 @@ public sealed class CosmosRunStore : IRunStore
         var outbox = run.DrainOutbox();
         try
         {
-            var current = await FindItemAsync(run.TenantId, "runId", run.Id, ct);
-            if (current is null || (int)current["version"]! != expectedVersion)
+            await SignalOutboxAsync(run.TenantId, outbox, ct);
+            for (int attempt = 1; ; attempt++)
             {
-                throw new ConcurrencyConflictException(run.Id, expectedVersion);
-            }
+                var current = await FindItemAsync(run.TenantId, "runId", run.Id, ct);
+                if (current is null || (int)current["version"]! != expectedVersion)
+                {
+                    throw new ConcurrencyConflictException(run.Id, expectedVersion);
+                }
 
-            string itemId = (string)current["id"]!;
-            var pending = current["outbox"]?.AsArray().Select(n => n!.Deserialize<Notification>(CoreJson.Options)!).ToList() ?? [];
-            var records = current["idempotency"]?.AsArray().Select(n => n!.Deserialize<IdempotencyRecord>(CoreJson.Options)!).ToList() ?? [];
-            var item = Build(run, [.. pending, .. outbox], records, idempotency);
-            item["id"] = itemId;
+                string itemId = (string)current["id"]!;
+                var pending = RunItemOutbox.Read(current);
+                var records = current["idempotency"]?.AsArray().Select(n => n!.Deserialize<IdempotencyRecord>(CoreJson.Options)!).ToList() ?? [];
+                var item = Build(run, [.. pending, .. outbox], current[RunItemOutbox.State]?.AsArray(), records, idempotency);
+                item["id"] = itemId;
 
-            if (idempotency is not null)
-            {
-                await PutPointerAsync(idempotency, itemId, ct);
-            }
+                if (idempotency is not null)
+                {
+                    await PutPointerAsync(idempotency, itemId, ct);
+                }
 
-            string? oldBucket = (string?)current["dueBucket"];
-            long? oldDue = (long?)current["nextDeadline"];
-            long? newDue = run.NextDeadline?.ToUnixTimeMilliseconds();
-            if (newDue is not null)
-            {
-                item["dueBucket"] = newDue == oldDue ? oldBucket : await _due.PutAsync(run.TenantId, itemId, run.Id, run.NextDeadline!.Value, ct);
-            }
+                string? oldBucket = (string?)current["dueBucket"];
+                long? oldDue = (long?)current["nextDeadline"];
+                long? newDue = run.NextDeadline?.ToUnixTimeMilliseconds();
+                if (newDue is not null)
+                {
+                    item["dueBucket"] = newDue == oldDue ? oldBucket : await _due.PutAsync(run.TenantId, itemId, run.Id, run.NextDeadline!.Value, ct);
+                }
 
-            using var response = await _calls.SendAsync(() => _runs.ReplaceItemStreamAsync(CosmosCalls.ToStream(item), itemId, new PartitionKey(run.TenantId),
-                new ItemRequestOptions { IfMatchEtag = (string?)current["_etag"] }, ct), ct);
-            if (response.StatusCode == HttpStatusCode.PreconditionFailed)
-            {
-                throw new ConcurrencyConflictException(run.Id, expectedVersion);
-            }
+                using var response = await _calls.SendAsync(() => _runs.ReplaceItemStreamAsync(CosmosCalls.ToStream(item), itemId, new PartitionKey(run.TenantId),
+                    new ItemRequestOptions { IfMatchEtag = (string?)current["_etag"] }, ct), ct);
+                if (response.StatusCode == HttpStatusCode.PreconditionFailed)
+                {
+                    // The item changed since it was read. If the run's version moved, this transition lost the race; if
+                    // not, the dispatcher touched only its outbox bookkeeping, so read again and reapply on top of it.
+                    if (attempt < BookkeepingRetries)
+                    {
+                        continue;
+                    }
 
-            CosmosCalls.Ensure(response, "run save");
-            if (oldBucket is not null && (newDue is null || (string?)item["dueBucket"] != oldBucket))
-            {
-                await _due.RemoveAsync(run.TenantId, itemId, oldBucket, ct);
+                    throw new ConcurrencyConflictException(run.Id, expectedVersion);
+                }
+
+                CosmosCalls.Ensure(response, "run save");
+                if (oldBucket is not null && (newDue is null || (string?)item["dueBucket"] != oldBucket))
+                {
+                    await _due.RemoveAsync(run.TenantId, itemId, oldBucket, ct);
+                }
+
+                break;
             }
         }
         catch
@@ -116,24 +140,19 @@ public sealed class CosmosRunStore : IRunStore
             throw;
         }
 
+        await SignalOutboxAsync(run.TenantId, outbox, ct);
         await WriteSubmissionsAsync(run, ct);
     }
+
+    /// <summary>Tells the dispatcher this pemda has new messages; raised before and after the write (see <see cref="PendingSignals"/>).</summary>
+    private Task SignalOutboxAsync(string tenantId, IReadOnlyList<Notification> outbox, CancellationToken ct) =>
+        outbox.Count == 0 ? Task.CompletedTask : _signals.RaiseAsync(PendingSignals.Outbox, tenantId, ct);
 
     public async Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
     {
         var items = await _calls.QueryAsync(_runs, query.TenantId,
             new QueryDefinition("SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'run'").WithParameter("@t", query.TenantId), ct);
-        var now = query.Now ?? DateTimeOffset.UtcNow;
-        return items
-            .Select(i => i["run"].Deserialize<SopRun>(CoreJson.Options)!)
-            .Where(r => query.OpdId is null || r.OpdId == query.OpdId)
-            .Where(r => query.Period is null || r.Period == query.Period)
-            .Where(r => query.Year is null || r.Period.Year == query.Year)
-            .Where(r => query.Status is null || r.Status == query.Status)
-            .Where(r => !query.LateOnly || (r.Status == RunStatus.Running
-                && r.Steps.Any(s => s.IsLate(now) || s.Status == StepStatus.Active && s.UnitTasks.Any(u => u.IsLate(now)))))
-            .OrderBy(r => r.OpdId, StringComparer.Ordinal).ThenBy(r => r.Period.Key, StringComparer.Ordinal)
-            .ToList();
+        return RunQueryFilter.Apply(items.Select(i => i["run"].Deserialize<SopRun>(CoreJson.Options)!), query);
     }
 
     public Task<IReadOnlyList<DueRun>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct = default) =>
@@ -196,10 +215,10 @@ public sealed class CosmosRunStore : IRunStore
             new QueryDefinition($"SELECT * FROM c WHERE c.tenantId = @t AND c.{field} = @v").WithParameter("@t", tenantId).WithParameter("@v", value), ct))
         .FirstOrDefault(i => field != "runId" || (string?)i["type"] == "run");
 
-    private static JsonObject Build(SopRun run, IEnumerable<Notification> outbox, IEnumerable<IdempotencyRecord> records, IdempotencyRecord? added)
+    private static JsonObject Build(SopRun run, IReadOnlyList<Notification> outbox, JsonArray? outboxState, IEnumerable<IdempotencyRecord> records, IdempotencyRecord? added)
     {
         var kept = records.Concat(added is null ? [] : [added]).TakeLast(IdempotencyKept);
-        return new JsonObject
+        var item = new JsonObject
         {
             ["id"] = ItemId(run),
             ["tenantId"] = run.TenantId,
@@ -213,9 +232,11 @@ public sealed class CosmosRunStore : IRunStore
             ["version"] = run.Version,
             ["nextDeadline"] = run.NextDeadline?.ToUnixTimeMilliseconds(),
             ["run"] = JsonSerializer.SerializeToNode(run, CoreJson.Options),
-            ["outbox"] = JsonSerializer.SerializeToNode(outbox.ToList(), CoreJson.Options),
+            [DashboardProjection.Field] = DashboardProjection.Of(run),
             ["idempotency"] = JsonSerializer.SerializeToNode(kept.ToList(), CoreJson.Options),
         };
+        RunItemOutbox.Set(item, outbox, outboxState);
+        return item;
     }
 
     private static string ItemId(SopRun run) => $"run|{run.OpdId}|{run.TemplateId}|{run.Period.Key}";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SakipServerless.Core;
 using SakipServerless.Core.Storage;
+using SakipServerless.Storage.Contract;
 using SakipServerless.Storage.Sqlite;
 
 namespace SakipServerless.Api.Tests.Notifications;

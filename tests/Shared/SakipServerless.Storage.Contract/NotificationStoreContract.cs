@@ -3,11 +3,11 @@ using SakipServerless.Core;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
 
-namespace SakipServerless.Api.Tests.Notifications;
+namespace SakipServerless.Storage.Contract;
 
 /// <summary>
-/// What every <see cref="INotificationStore"/> adapter must do, as tests: SQLite runs them now, the Cosmos adapter
-/// will derive from this class and supply its own store and outbox writer.
+/// What every <see cref="INotificationStore"/> adapter must do, as tests: the SQLite and Cosmos DB adapters derive from
+/// this class and supply their own store and outbox writer.
 /// </summary>
 public abstract class NotificationStoreContract
 {

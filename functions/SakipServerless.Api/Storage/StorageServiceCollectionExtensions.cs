@@ -49,7 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDocumentStore>(sp => new CosmosDocumentStore(
             sp.GetRequiredService<CosmosContainers>().Documents, sp.GetRequiredService<CosmosStorageOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRunStore>(sp => new CosmosRunStore(
-            sp.GetRequiredService<CosmosContainers>(), sp.GetRequiredService<CosmosStorageOptions>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<CosmosContainers>(), sp.GetRequiredService<CosmosStorageOptions>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CosmosRunStore>>()));
         services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(sp.GetRequiredService<CosmosContainers>(),
             sp.GetRequiredService<CosmosStorageOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDocumentStore>()));
         services.AddSingleton<IDashboardRunReader>(sp => new CosmosDashboardRunReader(

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SakipServerless.Core;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
@@ -21,7 +23,11 @@ namespace SakipServerless.Storage.Azure.Cosmos;
 /// item's outbox bookkeeping (<see cref="RunItemOutbox"/>), also ETag-guarded; a save that meets such an edit (412 at an
 /// unchanged version) reads again and reapplies, so neither write is lost.</para>
 /// <para>Derived items (due-index entries, idempotency pointers, unit-submission items) are written around the run item
-/// in an order that leaves at worst a stale derived item after a crash, never a lost transition.</para>
+/// in an order that leaves at worst a stale derived item after a crash, never a lost transition. Once the run item is
+/// written the transition has happened, so a failure of the writes after it (removing the old due entry, the dispatcher's
+/// signal, submission items) is logged, not thrown: the caller must not be told that nothing changed. Each of them heals
+/// by itself — the sweep drops stale due entries, the dispatcher visits every pemda every few minutes, submission items
+/// are rewritten at the run's next save.</para>
 /// </remarks>
 public sealed class CosmosRunStore : IRunStore
 {
@@ -34,9 +40,11 @@ public sealed class CosmosRunStore : IRunStore
     private readonly CosmosCalls _calls;
     private readonly DueIndex _due;
     private readonly PendingSignals _signals;
+    private readonly ILogger _log;
 
-    public CosmosRunStore(CosmosContainers containers, CosmosStorageOptions options, TimeProvider clock)
+    public CosmosRunStore(CosmosContainers containers, CosmosStorageOptions options, TimeProvider clock, ILogger<CosmosRunStore>? log = null)
     {
+        _log = log ?? NullLogger<CosmosRunStore>.Instance;
         _runs = containers.Runs;
         _calls = new CosmosCalls(options, clock);
         _due = new DueIndex(containers.Due, _calls, clock);
@@ -47,29 +55,36 @@ public sealed class CosmosRunStore : IRunStore
     {
         string itemId = ItemId(run);
         var outbox = run.DrainOutbox();
-        var item = Build(run, outbox, null, [], idempotency);
-        if (idempotency is not null)
+        try
         {
-            await PutPointerAsync(idempotency, itemId, ct);
+            var item = Build(run, outbox, null, [], idempotency);
+            if (idempotency is not null)
+            {
+                await PutPointerAsync(idempotency, itemId, ct);
+            }
+
+            if (run.NextDeadline is { } due)
+            {
+                item["dueBucket"] = await _due.PutAsync(run.TenantId, itemId, run.Id, due, ct);
+            }
+
+            await SignalOutboxAsync(run.TenantId, outbox, ct);
+            using var response = await _calls.SendAsync(() => _runs.CreateItemStreamAsync(CosmosCalls.ToStream(item), new PartitionKey(run.TenantId), cancellationToken: ct), ct);
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                var existing = await FindItemAsync(run.TenantId, "id", itemId, ct);
+                throw new RunAlreadyExistsException((string?)existing?["runId"] ?? itemId);
+            }
+
+            CosmosCalls.Ensure(response, "run create");
+        }
+        catch
+        {
+            run.Outbox.InsertRange(0, outbox); // not stored: the caller's run keeps its messages
+            throw;
         }
 
-        if (run.NextDeadline is { } due)
-        {
-            item["dueBucket"] = await _due.PutAsync(run.TenantId, itemId, run.Id, due, ct);
-        }
-
-        await SignalOutboxAsync(run.TenantId, outbox, ct);
-        using var response = await _calls.SendAsync(() => _runs.CreateItemStreamAsync(CosmosCalls.ToStream(item), new PartitionKey(run.TenantId), cancellationToken: ct), ct);
-        if (response.StatusCode == HttpStatusCode.Conflict)
-        {
-            run.Outbox.InsertRange(0, outbox);
-            var existing = await FindItemAsync(run.TenantId, "id", itemId, ct);
-            throw new RunAlreadyExistsException((string?)existing?["runId"] ?? itemId);
-        }
-
-        CosmosCalls.Ensure(response, "run create");
-        await SignalOutboxAsync(run.TenantId, outbox, ct);
-        await WriteSubmissionsAsync(run, ct);
+        await AfterCommitAsync(run, outbox, null, ct);
     }
 
     public async Task<SopRun?> FindAsync(string tenantId, string runId, CancellationToken ct = default)
@@ -81,6 +96,7 @@ public sealed class CosmosRunStore : IRunStore
     public async Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
         var outbox = run.DrainOutbox();
+        (string ItemId, string Bucket)? staleDue = null;
         try
         {
             await SignalOutboxAsync(run.TenantId, outbox, ct);
@@ -126,11 +142,9 @@ public sealed class CosmosRunStore : IRunStore
                 }
 
                 CosmosCalls.Ensure(response, "run save");
-                if (oldBucket is not null && (newDue is null || (string?)item["dueBucket"] != oldBucket))
-                {
-                    await _due.RemoveAsync(run.TenantId, itemId, oldBucket, ct);
-                }
-
+                staleDue = oldBucket is not null && (newDue is null || (string?)item["dueBucket"] != oldBucket)
+                    ? (itemId, oldBucket)
+                    : null;
                 break;
             }
         }
@@ -140,8 +154,26 @@ public sealed class CosmosRunStore : IRunStore
             throw;
         }
 
-        await SignalOutboxAsync(run.TenantId, outbox, ct);
-        await WriteSubmissionsAsync(run, ct);
+        await AfterCommitAsync(run, outbox, staleDue, ct);
+    }
+
+    /// <summary>The derived writes after the run item: best effort, see the remarks on the class.</summary>
+    private async Task AfterCommitAsync(SopRun run, IReadOnlyList<Notification> outbox, (string ItemId, string Bucket)? staleDue, CancellationToken ct)
+    {
+        try
+        {
+            if (staleDue is { } old)
+            {
+                await _due.RemoveAsync(run.TenantId, old.ItemId, old.Bucket, ct);
+            }
+
+            await SignalOutboxAsync(run.TenantId, outbox, ct);
+            await WriteSubmissionsAsync(run, ct);
+        }
+        catch (Exception e) when (e is CosmosStorageException or CosmosException or HttpRequestException or OperationCanceledException)
+        {
+            _log.LogWarning(e, "Run {RunId} v{Version} is stored; a derived write after it failed and will heal by itself", run.Id, run.Version);
+        }
     }
 
     /// <summary>Tells the dispatcher this pemda has new messages; raised before and after the write (see <see cref="PendingSignals"/>).</summary>

@@ -164,6 +164,24 @@ public sealed class CosmosRunStoreFaultTests(CosmosServerFixture server, ITestOu
     }
 
     [Fact]
+    public async Task Create_ThrottledBeyondTheRetries_Fails429_StoresNothing_AndTheCallerKeepsItsNotifications()
+    {
+        using var cosmos = await FaultyCosmos.OpenAsync(server);
+        var (store, _) = Open(cosmos);
+        var run = RunScript.Start("run-1", "t1", "opd-1", 1, Monday);
+        int messages = run.Outbox.Count;
+        Assert.True(messages > 0);
+
+        cosmos.Faults.Schedule = FaultSchedule.None.Every(RunCreate, Fault.Throttle(1));
+        var ex = await Assert.ThrowsAsync<CosmosStorageException>(() => store.CreateAsync(run));
+        cosmos.Faults.Schedule = FaultSchedule.None;
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.Status);
+        Assert.Null(await store.FindAsync("t1", "run-1"));
+        Assert.Equal(messages, run.Outbox.Count);
+    }
+
+    [Fact]
     public async Task Save_WhenTheCallerGivesUpOnAHungRequest_IsCancelled_AndTheRunIsUnchanged()
     {
         using var cosmos = await FaultyCosmos.OpenAsync(server, hangTimeout: TimeSpan.FromMinutes(1));
@@ -193,12 +211,15 @@ public sealed class CosmosRunStoreFaultTests(CosmosServerFixture server, ITestOu
         var dueDeletes = RequestMatch.CosmosContainer(CosmosContainers.DueName).And(new("delete", r => r.Method == HttpMethod.Delete));
 
         // Step 1 done two hours later: its due entry moves to another hour, and removing the old one fails after the
-        // run item was written. The save reports the failure cleanly; the transition stands (the documented order).
+        // run item was written. The transition stands, so the save reports success (the stale entry is left behind);
+        // telling the caller it failed would be untrue.
         _clock.Now = Monday.AddHours(2);
         cosmos.Faults.Schedule = FaultSchedule.None.Every(dueDeletes, Fault.ResetBeforeServer);
-        Assert.Equal(CommandOutcome.FailedCleanly, await driver.ExecuteAsync("t1", "run-1", "k-1", RunScript.Commands[0]));
+        Assert.Equal(CommandOutcome.Applied, await driver.ExecuteAsync("t1", "run-1", "k-1", RunScript.Commands[0]));
+        Assert.Contains(cosmos.Faults.Injected, f => f.Method == HttpMethod.Delete.Method);
         Assert.Equal(CommandOutcome.Recognised, await driver.ExecuteAsync("t1", "run-1", "k-1", RunScript.Commands[0]));
         var run = (await store.FindAsync("t1", "run-1"))!;
+        Assert.Equal(2, run.Version);
 
         _clock.Now = Monday.AddDays(3);
         int before = cosmos.Faults.Injected.Count;

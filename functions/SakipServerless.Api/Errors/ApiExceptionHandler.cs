@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
+using SakipServerless.Storage.Azure.Blobs;
+using SakipServerless.Storage.Azure.Cosmos;
 
 namespace SakipServerless.Api.Errors;
 
 /// <summary>
 /// Turns exceptions into problem+json: domain refusals keep their Indonesian message and code; unreadable bodies
-/// become 400/413; anything unexpected a 500 that hides internals.
+/// become 400/413; storage that stays busy or unreachable after the adapters' retries a 503 with Retry-After; anything
+/// unexpected a 500 that hides internals.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
@@ -21,6 +24,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             ConcurrencyConflictException c => (409, "concurrency-conflict", c.Message + " Muat ulang data lalu coba lagi.", null),
             BadHttpRequestException b when b.StatusCode == 413 => (413, "body-too-large", "Data yang dikirim melebihi batas ukuran.", null),
             BadHttpRequestException b => (b.StatusCode, "bad-request", "Isi permintaan tidak dapat dibaca: periksa format JSON dan jenis setiap isian.", null),
+            CosmosStorageException { IsTransient: true } or BlobStorageException { IsTransient: true } => (503, "storage-unavailable",
+                "Penyimpanan data sedang sibuk atau tidak terjangkau. Tunggu beberapa detik, muat ulang, lalu periksa apakah perubahan Anda sudah tercatat sebelum mengirim ulang.",
+                (Dictionary<string, object?>?)null),
             _ => (500, "internal", "Terjadi kesalahan pada server. Data Anda yang sudah tersimpan tidak berubah; silakan coba lagi.", (Dictionary<string, object?>?)null),
         };
 
@@ -30,6 +36,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         }
 
         http.Response.StatusCode = status;
+        if (status == 503)
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
+
         var details = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail };
         details.Extensions["code"] = code;
         foreach (var (key, value) in extra ?? [])

@@ -41,7 +41,7 @@ public sealed class BlobRestClient
     public async Task CreateContainerIfMissingAsync(string container, CancellationToken ct = default)
     {
         using var message = Create(RequestMethod.Put, container, null, "restype=container");
-        await _pipeline.SendAsync(message, ct);
+        await SendAsync(message, ct);
         if (message.Response.Status is not (201 or 409))
         {
             throw Failure(message.Response);
@@ -104,7 +104,7 @@ public sealed class BlobRestClient
             message.Request.Headers.SetValue("x-ms-range", length is { } l ? $"bytes={offset}-{offset + l - 1}" : $"bytes={offset}-");
         }
 
-        await _pipeline.SendAsync(message, ct);
+        await SendAsync(message, ct);
         if (message.Response.Status is not (200 or 206))
         {
             var failure = Failure(message.Response);
@@ -121,7 +121,7 @@ public sealed class BlobRestClient
     public async Task<BlobItem?> GetPropertiesAsync(string container, string blob, CancellationToken ct = default)
     {
         using var message = Create(RequestMethod.Head, container, blob, null);
-        await _pipeline.SendAsync(message, ct);
+        await SendAsync(message, ct);
         if (message.Response.Status == 404)
         {
             return null;
@@ -144,7 +144,7 @@ public sealed class BlobRestClient
         using var message = Create(RequestMethod.Put, container, blob, null);
         message.Request.Headers.SetValue("x-ms-blob-type", "AppendBlob");
         message.Request.Headers.SetValue("If-None-Match", "*");
-        await _pipeline.SendAsync(message, ct);
+        await SendAsync(message, ct);
         return message.Response.Status switch
         {
             201 => true,
@@ -162,7 +162,7 @@ public sealed class BlobRestClient
         using var message = Create(RequestMethod.Put, container, blob, "comp=appendblock");
         message.Request.Headers.SetValue("x-ms-blob-condition-appendpos", position.ToString(CultureInfo.InvariantCulture));
         message.Request.Content = RequestContent.Create(content);
-        await _pipeline.SendAsync(message, ct);
+        await SendAsync(message, ct);
         return message.Response.Status switch
         {
             201 => true,
@@ -175,7 +175,7 @@ public sealed class BlobRestClient
     public async Task<bool> DeleteAsync(string container, string blob, CancellationToken ct = default)
     {
         using var message = Create(RequestMethod.Delete, container, blob, null);
-        await _pipeline.SendAsync(message, ct);
+        await SendAsync(message, ct);
         return message.Response.Status switch
         {
             202 => true,
@@ -250,9 +250,26 @@ public sealed class BlobRestClient
         return message;
     }
 
+    /// <summary>
+    /// Sends through the pipeline; when its retries end on transport failures (a cut connection, a timeout), Azure.Core
+    /// throws them raw — they become a 503 <see cref="BlobStorageException"/> so callers see one kind of storage failure.
+    /// </summary>
+    private async Task SendAsync(HttpMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await _pipeline.SendAsync(message, ct);
+        }
+        catch (Exception e) when (e is AggregateException or global::Azure.RequestFailedException or HttpRequestException or IOException
+            && !ct.IsCancellationRequested)
+        {
+            throw new BlobStorageException(503, "Unreachable", $"Blob service could not be reached: {e.GetBaseException().Message}", e);
+        }
+    }
+
     private async Task SendExpectingAsync(HttpMessage message, int expected, CancellationToken ct)
     {
-        await _pipeline.SendAsync(message, ct);
+        await SendAsync(message, ct);
         if (message.Response.Status != expected)
         {
             throw Failure(message.Response);

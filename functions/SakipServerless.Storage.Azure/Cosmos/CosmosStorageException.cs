@@ -6,4 +6,7 @@ namespace SakipServerless.Storage.Azure.Cosmos;
 public sealed class CosmosStorageException(HttpStatusCode status, string message, Exception? inner = null) : Exception(message, inner)
 {
     public HttpStatusCode Status { get; } = status;
+
+    /// <summary>Throttled, busy or unreachable after the retries: worth trying again later.</summary>
+    public bool IsTransient => (int)Status is 408 or 429 or 449 or >= 500;
 }

@@ -32,9 +32,10 @@ public sealed class EvidenceWorld : IAsyncDisposable
 
     public FileSystemFileStore Store => (FileSystemFileStore)Factory.Services.GetRequiredService<IFileStore>();
 
-    public static async Task<EvidenceWorld> CreateAsync(IDictionary<string, string?>? settings = null, bool toCollectStep = true)
+    public static async Task<EvidenceWorld> CreateAsync(IDictionary<string, string?>? settings = null, bool toCollectStep = true,
+        Action<IServiceCollection>? services = null)
     {
-        var factory = new ApiFactory(settings: settings);
+        var factory = new ApiFactory(settings: settings, services: services);
         var world = new TestWorld(factory);
         await world.SeedAsync();
         foreach (string tenant in new[] { TestWorld.Tenant, TestWorld.OtherTenant })

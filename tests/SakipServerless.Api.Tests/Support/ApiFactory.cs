@@ -13,8 +13,10 @@ namespace SakipServerless.Api.Tests.Support;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    public ApiFactory(string? databasePath = null, ManualClock? clock = null, IDictionary<string, string?>? settings = null)
+    public ApiFactory(string? databasePath = null, ManualClock? clock = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        ServiceOverrides = services;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "sakip-tests", Guid.NewGuid().ToString("N"), "sakip.db");
         Clock = clock ?? new ManualClock(new DateTimeOffset(2026, 4, 6, 0, 30, 0, TimeSpan.Zero)); // Monday 6 April 2026, 08:30 WITA
         Settings = settings ?? new Dictionary<string, string?>();
@@ -25,6 +27,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public ManualClock Clock { get; }
 
     private IDictionary<string, string?> Settings { get; }
+
+    /// <summary>Replacements applied after the app's own registrations (a store that fails on demand, say).</summary>
+    private Action<IServiceCollection>? ServiceOverrides { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -41,6 +46,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton(new AppClock(Clock)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new AppClock(Clock));
+            ServiceOverrides?.Invoke(services);
+        });
     }
 }

@@ -14,9 +14,10 @@ namespace SakipServerless.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// A transition writes the state document and inserts only the events it appended, so its cost does not grow with
-/// the history. Loading parses only the events this process has not parsed before (<see cref="RunHistoryCache"/>),
-/// bounded by the row's <c>history_count</c>, so another process writing the same database is always seen.
-/// Statements are prepared once per pooled connection (<see cref="SqliteSession"/>).
+/// the history. Loading a run this process read or wrote last at the stored version parses nothing
+/// (<see cref="RunCache"/>); otherwise it parses the state and only the events it has not parsed before, bounded by
+/// the row's <c>history_count</c>, so another process writing the same database is always seen. Statements are
+/// prepared once per pooled connection (<see cref="SqliteSession"/>).
 /// </remarks>
 public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 {
@@ -36,7 +37,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
     private const string SelectEventsSql = "SELECT json FROM run_events WHERE run_id = $r AND seq > $from AND seq <= $to ORDER BY seq";
 
-    private readonly RunHistoryCache _history = new();
+    private readonly RunCache _cache = new();
 
     public Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
@@ -69,10 +70,14 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     public Task<SopRun?> FindAsync(string tenantId, string runId, CancellationToken ct = default)
     {
         using var session = db.Rent();
-        var select = session.Command("SELECT json, history_count FROM runs WHERE id = $id AND tenant_id = $t");
+        var cached = _cache.Get(runId);
+
+        // The state document is read only when the cached copy is not the stored version.
+        var select = session.Command("SELECT version, history_count, CASE WHEN version = $cached THEN NULL ELSE json END FROM runs WHERE id = $id AND tenant_id = $t");
         select.Parameters.AddWithValue("$id", runId);
         select.Parameters.AddWithValue("$t", tenantId);
-        string json;
+        select.Parameters.AddWithValue("$cached", cached?.Version ?? -1);
+        string? json;
         int count;
         using (var reader = select.ExecuteReader())
         {
@@ -81,15 +86,21 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
                 return Task.FromResult<SopRun?>(null);
             }
 
-            json = reader.GetString(0);
             count = reader.GetInt32(1);
+            json = reader.IsDBNull(2) ? null : reader.GetString(2);
         }
 
-        return Task.FromResult<SopRun?>(RunJson.DeserializeState(json, History(session, runId, count)));
+        return Task.FromResult<SopRun?>(json is null ? cached!.Copy() : Parse(session, runId, json, count, cached));
     }
 
     public Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
+        if (run.Version <= expectedVersion)
+        {
+            // Every transition advances the version; the cache of every process relies on it to tell states apart.
+            throw new ArgumentException($"Run '{run.Id}' is saved at version {run.Version}, not after the expected {expectedVersion}.", nameof(run));
+        }
+
         using var session = db.Rent();
         session.BeginWrite();
         var outbox = run.DrainOutbox();
@@ -120,7 +131,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
     {
         using var session = db.Rent();
-        var sql = "SELECT id, json, history_count FROM runs WHERE tenant_id = $t";
+        var sql = "SELECT id, version, history_count, json FROM runs WHERE tenant_id = $t";
         if (query.OpdId is not null)
         {
             sql += " AND opd_id = $o";
@@ -172,19 +183,20 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
         // One snapshot for the rows and their histories (the list reads as of one moment).
         session.BeginRead();
-        var rows = new List<(string Id, string Json, int Count)>();
+        var rows = new List<(string Id, int Version, int Count, string Json)>();
         using (var reader = select.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+                rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)));
             }
         }
 
         var runs = new List<SopRun>(rows.Count);
         foreach (var row in rows)
         {
-            runs.Add(RunJson.DeserializeState(row.Json, History(session, row.Id, row.Count)));
+            var cached = _cache.Get(row.Id);
+            runs.Add(cached?.Version == row.Version ? cached.Copy() : Parse(session, row.Id, row.Json, row.Count, cached));
         }
 
         session.Commit();
@@ -287,16 +299,23 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             throw;
         }
 
-        _history.Put(run.Id, [.. run.History]);
+        _cache.Put(run.Copy());
     }
 
-    /// <summary>The run's first <paramref name="count"/> events: the cached prefix, and the rest read and parsed.</summary>
-    private List<RunEvent> History(SqliteSession session, string runId, int count)
+    /// <summary>A run from its stored state and its first <paramref name="count"/> events, remembered in the cache.</summary>
+    private SopRun Parse(SqliteSession session, string runId, string json, int count, SopRun? cached)
     {
-        var cached = _history.Get(runId);
-        int from = Math.Min(cached.Length, count);
+        var run = RunJson.DeserializeState(json, History(session, runId, count, cached?.History ?? []));
+        _cache.Put(run.Copy());
+        return run;
+    }
+
+    /// <summary>The run's first <paramref name="count"/> events: the <paramref name="known"/> prefix, and the rest read and parsed.</summary>
+    private static List<RunEvent> History(SqliteSession session, string runId, int count, IReadOnlyList<RunEvent> known)
+    {
+        int from = Math.Min(known.Count, count);
         var events = new List<RunEvent>(count);
-        events.AddRange(from == cached.Length ? cached : cached[..from]);
+        events.AddRange(known.Take(from));
         if (from == count)
         {
             return events;
@@ -319,7 +338,6 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             throw new InvalidDataException($"Run '{runId}' records {count} history events, but {events.Count} are stored.");
         }
 
-        _history.Put(runId, [.. events]);
         return events;
     }
 

@@ -63,7 +63,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             throw;
         }
 
-        Complete(session, run, storedEvents: 0, outbox, idempotency, expectedVersion: null);
+        Complete(session, run, storedEvents: 0, outbox, idempotency, expectedVersion: null, before: null);
         return Task.CompletedTask;
     }
 
@@ -124,7 +124,9 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             throw new ConcurrencyConflictException(run.Id, expectedVersion);
         }
 
-        Complete(session, run, storedEvents, outbox, idempotency, expectedVersion);
+        // The state this process last saw at the expected version, if any: submission rows it already holds are kept.
+        var before = _cache.Get(run.Id) is { } cached && cached.Version == expectedVersion ? cached : null;
+        Complete(session, run, storedEvents, outbox, idempotency, expectedVersion, before);
         return Task.CompletedTask;
     }
 
@@ -258,7 +260,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     /// after <paramref name="storedEvents"/> and the side rows, then commits; on failure rolls back and gives the
     /// drained notifications back to the run.
     /// </summary>
-    private void Complete(SqliteSession session, SopRun run, int storedEvents, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency, int? expectedVersion)
+    private void Complete(SqliteSession session, SopRun run, int storedEvents, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency,
+        int? expectedVersion, SopRun? before)
     {
         try
         {
@@ -282,7 +285,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
                 insert.ExecuteNonQuery();
             }
 
-            WriteSideRows(session, run, outbox, idempotency);
+            WriteSideRows(session, run, outbox, idempotency, before);
             session.Commit();
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && expectedVersion is { } expected)
@@ -341,7 +344,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         return events;
     }
 
-    private static void WriteSideRows(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency)
+    private static void WriteSideRows(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency, SopRun? before)
     {
         foreach (var notification in outbox)
         {
@@ -354,7 +357,10 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             command.ExecuteNonQuery();
         }
 
-        WriteSubmissions(session, run);
+        if (before is null || !SubmissionsUnchanged(before, run))
+        {
+            WriteSubmissions(session, run);
+        }
 
         if (idempotency is not null)
         {
@@ -371,6 +377,37 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             command.Parameters.AddWithValue("$c", idempotency.CreatedAt.ToString("O"));
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>
+    /// Whether the submission rows of <paramref name="before"/> (the stored state) still hold for <paramref name="after"/>:
+    /// every unit task has the same submission (records are immutable and shared by copies, so the same object) and the same status.
+    /// </summary>
+    private static bool SubmissionsUnchanged(SopRun before, SopRun after)
+    {
+        if (before.Steps.Count != after.Steps.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < after.Steps.Count; i++)
+        {
+            List<UnitTask> was = before.Steps[i].UnitTasks, now = after.Steps[i].UnitTasks;
+            if (was.Count != now.Count)
+            {
+                return false;
+            }
+
+            for (int j = 0; j < now.Count; j++)
+            {
+                if (!ReferenceEquals(was[j].Submission, now[j].Submission) || was[j].Status != now[j].Status || was[j].UnitId != now[j].UnitId)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Rewrites the run's submission rows: small (units × indicators) and always consistent with the run.</summary>

@@ -25,7 +25,7 @@ public static class TransitionBench
         double raw = SqliteReference.CommitRate(Path.Combine(folder, "raw.db"), referenceTime);
         double rawReopen = SqliteReference.CommitRateWithOpenPerTransaction(Path.Combine(folder, "raw-reopen.db"), referenceTime);
         double rawDocument = SqliteReference.CommitRateWithPayload(Path.Combine(folder, "raw-document.db"), referenceTime, RunDocumentBytes);
-        var (engine, engineTransitions, split) = await EngineRate.MeasureAsync(Path.Combine(folder, "engine.db"), quick ? 1 : 6);
+        var (engine, engineTransitions, split) = await EngineRate.MeasureAsync(Path.Combine(folder, "engine.db"), quick ? 1 : 12);
 
         // One OPD per client and level (forty periods each), so clients never contend on a run, as OPDs do not.
         int runsPerClient64 = quick ? 2 : 10;

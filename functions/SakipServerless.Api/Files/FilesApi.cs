@@ -100,13 +100,33 @@ public static class FilesApi
         string name = uploader.RequireName(fileName);
         using var observer = new ContentObserver(uploader.TypeOf(name));
         var body = new SizeLimitedStream(request.Body, uploader.Options.MaxFileBytes, SizeLimitedStream.TooLargeFile(uploader.Options.MaxFileBytes));
-        long stored = await store.AppendStagedAsync(stagingKey, 0, new ObservingStream(body, observer), ct);
+        long stored = await StageObservedAsync(store, stagingKey, body, observer, ct);
         if (request.ContentLength is { } declaredLength && declaredLength != stored)
         {
             throw SizeLimitedStream.Interrupted();
         }
 
         return (name, request.ContentType, observer.Finish());
+    }
+
+    /// <summary>Stages <paramref name="body"/> while <paramref name="observer"/> sees every byte; returns the staged length.</summary>
+    private static async Task<long> StageObservedAsync(IFileStore store, string stagingKey, Stream body, ContentObserver observer, CancellationToken ct)
+    {
+        var observing = new ObservingStream(body, observer);
+        long stored;
+        try
+        {
+            stored = await store.AppendStagedAsync(stagingKey, 0, observing, ct);
+        }
+        catch
+        {
+            // The caller disposes the observer: never while a chunk is still being observed.
+            await observing.CompleteAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        await observing.CompleteAsync();
+        return stored;
     }
 
     /// <summary>
@@ -154,7 +174,7 @@ public static class FilesApi
                 declared = section.ContentType;
                 var body = new SizeLimitedStream(section.Body, uploader.Options.MaxFileBytes, SizeLimitedStream.TooLargeFile(uploader.Options.MaxFileBytes));
                 using var observer = new ContentObserver(uploader.TypeOf(name));
-                await store.AppendStagedAsync(stagingKey, 0, new ObservingStream(body, observer), ct);
+                await StageObservedAsync(store, stagingKey, body, observer, ct);
                 observed = observer.Finish();
             }
         }

@@ -36,6 +36,29 @@ public sealed class ContentObserverTests
         Assert.Null(seen.TextProblem);
     }
 
+    [Fact]
+    public async Task ObservingStream_PassesEveryByteThrough_AndTheObserverSeesThemInOrder()
+    {
+        var content = new byte[300_000];
+        new Random(7).NextBytes(content);
+        using var observer = new ContentObserver(EvidenceTypes.ForFileName("scan.pdf", allowZip: false)!);
+        var observing = new ObservingStream(new MemoryStream(content), observer);
+        var copy = new MemoryStream();
+
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await observing.ReadAsync(buffer)) > 0)
+        {
+            copy.Write(buffer, 0, read); // as the store does: the buffer is reused at once
+        }
+
+        await observing.CompleteAsync();
+        var seen = observer.Finish();
+        Assert.Equal(content, copy.ToArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), seen.Sha256);
+        Assert.Equal(content.Length, seen.Length);
+    }
+
     private static ObservedContent Observe(byte[] content, int chunk, string fileName)
     {
         using var observer = new ContentObserver(EvidenceTypes.ForFileName(fileName, allowZip: false)!);

@@ -39,10 +39,10 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
     private readonly RunCache _cache = new();
 
-    public Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
         using var session = db.Rent();
-        session.BeginWrite();
+        await session.BeginWriteAsync(ct);
         var outbox = run.DrainOutbox();
         try
         {
@@ -64,7 +64,6 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         }
 
         Complete(session, run, storedEvents: 0, outbox, idempotency, expectedVersion: null, before: null);
-        return Task.CompletedTask;
     }
 
     public Task<SopRun?> FindAsync(string tenantId, string runId, CancellationToken ct = default)
@@ -93,7 +92,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         return Task.FromResult<SopRun?>(json is null ? cached!.Copy() : Parse(session, runId, json, count, cached));
     }
 
-    public Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    public async Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
         if (run.Version <= expectedVersion)
         {
@@ -102,7 +101,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         }
 
         using var session = db.Rent();
-        session.BeginWrite();
+        await session.BeginWriteAsync(ct);
         var outbox = run.DrainOutbox();
         int? stored;
         try
@@ -127,7 +126,6 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         // The state this process last saw at the expected version, if any: submission rows it already holds are kept.
         var before = _cache.Get(run.Id) is { } cached && cached.Version == expectedVersion ? cached : null;
         Complete(session, run, storedEvents, outbox, idempotency, expectedVersion, before);
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)

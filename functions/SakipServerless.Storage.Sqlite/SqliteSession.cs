@@ -16,6 +16,7 @@ public sealed class SqliteSession : IDisposable
 {
     private readonly SqliteDatabase _owner;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private bool _holdsGate;
 
     internal SqliteSession(SqliteDatabase owner, SqliteConnection connection)
     {
@@ -39,19 +40,59 @@ public sealed class SqliteSession : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// Waits for this process's turn to write (<see cref="SqliteDatabase.WriteGate"/>, first come first served, without
+    /// holding a thread), then takes the database's write lock at once, so a writer in another process queues on the
+    /// busy timeout instead of failing on a lock upgrade. The turn ends with the transaction.
+    /// </summary>
+    public async Task BeginWriteAsync(CancellationToken ct)
+    {
+        await _owner.WriteGate.WaitAsync(ct);
+        _holdsGate = true;
+        try
+        {
+            Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        }
+        catch
+        {
+            ReleaseGate();
+            throw;
+        }
+    }
+
     /// <summary>Takes the write lock now, so two writers queue on the busy timeout instead of failing on a lock upgrade.</summary>
     public void BeginWrite() => Command("BEGIN IMMEDIATE").ExecuteNonQuery();
 
     /// <summary>A read snapshot for several statements.</summary>
     public void BeginRead() => Command("BEGIN").ExecuteNonQuery();
 
-    public void Commit() => Command("COMMIT").ExecuteNonQuery();
+    public void Commit()
+    {
+        Command("COMMIT").ExecuteNonQuery();
+        ReleaseGate();
+    }
 
     public void Rollback()
     {
-        if (InTransaction)
+        try
         {
-            Command("ROLLBACK").ExecuteNonQuery();
+            if (InTransaction)
+            {
+                Command("ROLLBACK").ExecuteNonQuery();
+            }
+        }
+        finally
+        {
+            ReleaseGate();
+        }
+    }
+
+    private void ReleaseGate()
+    {
+        if (_holdsGate)
+        {
+            _holdsGate = false;
+            _owner.WriteGate.Release();
         }
     }
 

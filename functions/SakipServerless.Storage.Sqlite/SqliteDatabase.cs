@@ -18,6 +18,9 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Idle sessions kept open; more may be rented at once, and those beyond this are closed when given back.</summary>
     private const int IdleSessions = 16;
 
+    /// <summary>A WAL longer than this many pages (64 MB) is truncated by the background checkpoint.</summary>
+    private const long LargeWalFrames = 16 * 1024;
+
     /// <summary>How often the background checkpoint copies the WAL into the database file.</summary>
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(500);
 
@@ -104,7 +107,14 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             using var session = Rent();
-            session.Command("PRAGMA wal_checkpoint(PASSIVE)").ExecuteNonQuery();
+            using var reader = session.Command("PRAGMA wal_checkpoint(PASSIVE)").ExecuteReader();
+            bool large = reader.Read() && reader.GetInt64(1) > LargeWalFrames;
+            reader.Close();
+            if (large)
+            {
+                // Readers that always hold a snapshot can keep the WAL from starting over; now and then wait for them.
+                session.Command("PRAGMA wal_checkpoint(TRUNCATE)").ExecuteNonQuery();
+            }
         }
         catch (Exception e) when (e is SqliteException or IOException or ObjectDisposedException or InvalidOperationException)
         {

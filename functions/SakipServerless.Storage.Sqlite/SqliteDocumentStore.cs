@@ -10,9 +10,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase db, TimeProvider clock) :
 {
     public Task<T?> GetAsync<T>(string tenantId, string kind, string id, CancellationToken ct = default) where T : class
     {
-        using var connection = db.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM documents WHERE tenant_id = $t AND kind = $k AND id = $i";
+        using var session = db.Rent(); // every request reads its user document: keep the statement prepared
+        var command = session.Command("SELECT json FROM documents WHERE tenant_id = $t AND kind = $k AND id = $i");
         command.Parameters.AddWithValue("$t", tenantId);
         command.Parameters.AddWithValue("$k", kind);
         command.Parameters.AddWithValue("$i", id);
@@ -21,9 +20,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase db, TimeProvider clock) :
 
     public Task<IReadOnlyList<T>> ListAsync<T>(string tenantId, string kind, CancellationToken ct = default) where T : class
     {
-        using var connection = db.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM documents WHERE tenant_id = $t AND kind = $k ORDER BY id";
+        using var session = db.Rent();
+        var command = session.Command("SELECT json FROM documents WHERE tenant_id = $t AND kind = $k ORDER BY id");
         command.Parameters.AddWithValue("$t", tenantId);
         command.Parameters.AddWithValue("$k", kind);
         var list = new List<T>();

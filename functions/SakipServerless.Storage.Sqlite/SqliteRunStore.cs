@@ -7,120 +7,149 @@ using SakipServerless.Core.Storage;
 
 namespace SakipServerless.Storage.Sqlite;
 
-/// <summary>Runs in SQLite: one transaction per write carries state, history, outbox, submissions, due key and idempotency record.</summary>
+/// <summary>
+/// Runs in SQLite: the run's state as one small document in <c>runs</c>, its history as append-only rows in
+/// <c>run_events</c>; one transaction per write carries state, new events, outbox, submissions, due key and
+/// idempotency record.
+/// </summary>
+/// <remarks>
+/// A transition writes the state document and inserts only the events it appended, so its cost does not grow with
+/// the history. Loading a run this process read or wrote last at the stored version parses nothing
+/// (<see cref="RunCache"/>); otherwise it parses the state and only the events it has not parsed before, bounded by
+/// the row's <c>history_count</c>, so another process writing the same database is always seen. Statements are
+/// prepared once per pooled connection (<see cref="SqliteSession"/>).
+/// </remarks>
 public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 {
     private const int SqliteConstraint = 19;
 
-    public Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    private const string InsertRunSql = """
+        INSERT INTO runs (id, tenant_id, opd_id, template_id, period, year, status, version, next_deadline, json, history_count)
+        VALUES ($id, $t, $o, $tpl, $p, $y, $s, $v, $d, $j, $n)
+        """;
+
+    private const string UpdateRunSql = """
+        UPDATE runs SET status = $s, version = $v, next_deadline = $d, json = $j, history_count = $n
+        WHERE id = $id AND tenant_id = $t AND version = $expected
+        """;
+
+    private const string InsertEventSql = "INSERT INTO run_events (run_id, seq, json) VALUES ($r, $seq, $j)";
+
+    private const string SelectEventsSql = "SELECT json FROM run_events WHERE run_id = $r AND seq > $from AND seq <= $to ORDER BY seq";
+
+    private readonly RunCache _cache = new();
+
+    public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
-        using var connection = db.Open();
-        using var tx = connection.BeginTransaction();
+        using var session = db.Rent();
+        await session.BeginWriteAsync(ct);
         var outbox = run.DrainOutbox();
         try
         {
-            using (var command = connection.CreateCommand())
-            {
-                command.Transaction = tx;
-                command.CommandText = """
-                    INSERT INTO runs (id, tenant_id, opd_id, template_id, period, year, status, version, next_deadline, json)
-                    VALUES ($id, $t, $o, $tpl, $p, $y, $s, $v, $d, $j)
-                    """;
-                BindRun(command, run);
-                command.ExecuteNonQuery();
-            }
+            var insert = session.Command(InsertRunSql);
+            BindRun(insert, run);
+            insert.ExecuteNonQuery();
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
         {
-            tx.Rollback();
+            session.Rollback();
             RestoreOutbox(run, outbox);
-            throw new RunAlreadyExistsException(FindExistingId(connection, run) ?? run.Id);
+            throw new RunAlreadyExistsException(FindExistingId(session, run) ?? run.Id);
+        }
+        catch
+        {
+            session.Rollback();
+            RestoreOutbox(run, outbox);
+            throw;
         }
 
-        WriteSideRows(connection, tx, run, outbox, idempotency);
-        tx.Commit();
-        return Task.CompletedTask;
+        Complete(session, run, storedEvents: 0, outbox, idempotency, expectedVersion: null, before: null);
     }
 
     public Task<SopRun?> FindAsync(string tenantId, string runId, CancellationToken ct = default)
     {
-        using var connection = db.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM runs WHERE id = $id AND tenant_id = $t";
-        command.Parameters.AddWithValue("$id", runId);
-        command.Parameters.AddWithValue("$t", tenantId);
-        return Task.FromResult(command.ExecuteScalar() is string json ? RunJson.Deserialize(json) : null);
+        using var session = db.Rent();
+        var cached = _cache.Get(runId);
+
+        // The state document is read only when the cached copy is not the stored version.
+        var select = session.Command("SELECT version, history_count, CASE WHEN version = $cached THEN NULL ELSE json END FROM runs WHERE id = $id AND tenant_id = $t");
+        select.Parameters.AddWithValue("$id", runId);
+        select.Parameters.AddWithValue("$t", tenantId);
+        select.Parameters.AddWithValue("$cached", cached?.Version ?? -1);
+        string? json;
+        int count;
+        using (var reader = select.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return Task.FromResult<SopRun?>(null);
+            }
+
+            count = reader.GetInt32(1);
+            json = reader.IsDBNull(2) ? null : reader.GetString(2);
+        }
+
+        return Task.FromResult<SopRun?>(json is null ? cached!.Copy() : Parse(session, runId, json, count, cached));
     }
 
-    public Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    public async Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
-        using var connection = db.Open();
-        using var tx = connection.BeginTransaction();
+        if (run.Version <= expectedVersion)
+        {
+            // Every transition advances the version; the cache of every process relies on it to tell states apart.
+            throw new ArgumentException($"Run '{run.Id}' is saved at version {run.Version}, not after the expected {expectedVersion}.", nameof(run));
+        }
+
+        using var session = db.Rent();
+        await session.BeginWriteAsync(ct);
         var outbox = run.DrainOutbox();
-        int updated;
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = tx;
-            command.CommandText = """
-                UPDATE runs SET status = $s, version = $v, next_deadline = $d, json = $j
-                WHERE id = $id AND tenant_id = $t AND version = $expected
-                """;
-            BindRun(command, run);
-            command.Parameters.AddWithValue("$expected", expectedVersion);
-            updated = command.ExecuteNonQuery();
-        }
-
-        if (updated != 1)
-        {
-            tx.Rollback();
-            RestoreOutbox(run, outbox);
-            throw new ConcurrencyConflictException(run.Id, expectedVersion);
-        }
-
+        int? stored;
         try
         {
-            WriteSideRows(connection, tx, run, outbox, idempotency);
+            stored = StoredHistoryCount(session, run, expectedVersion);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        catch
         {
-            // The same idempotency key was stored by a concurrent request: this one lost the race.
-            tx.Rollback();
+            session.Rollback();
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+
+        // A history shorter than the stored one cannot come from a run loaded at this version: treat it as stale.
+        if (stored is not { } storedEvents || storedEvents > run.History.Count)
+        {
+            session.Rollback();
             RestoreOutbox(run, outbox);
             throw new ConcurrencyConflictException(run.Id, expectedVersion);
         }
 
-        tx.Commit();
-        return Task.CompletedTask;
+        // The state this process last saw at the expected version, if any: submission rows it already holds are kept.
+        var before = _cache.Get(run.Id) is { } cached && cached.Version == expectedVersion ? cached : null;
+        Complete(session, run, storedEvents, outbox, idempotency, expectedVersion, before);
     }
 
     public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
     {
-        using var connection = db.Open();
-        using var command = connection.CreateCommand();
-        var sql = "SELECT json FROM runs WHERE tenant_id = $t";
-        command.Parameters.AddWithValue("$t", query.TenantId);
-        if (query.OpdId is { } opd)
+        using var session = db.Rent();
+        var sql = "SELECT id, version, history_count, json FROM runs WHERE tenant_id = $t";
+        if (query.OpdId is not null)
         {
             sql += " AND opd_id = $o";
-            command.Parameters.AddWithValue("$o", opd);
         }
 
-        if (query.Period is { } period)
+        if (query.Period is not null)
         {
             sql += " AND period = $p";
-            command.Parameters.AddWithValue("$p", period.Key);
         }
 
-        if (query.Year is { } year)
+        if (query.Year is not null)
         {
             sql += " AND year = $y";
-            command.Parameters.AddWithValue("$y", year);
         }
 
-        if (query.Status is { } status)
+        if (query.Status is not null)
         {
             sql += " AND status = $s";
-            command.Parameters.AddWithValue("$s", StatusText(status));
         }
 
         if (query.LateOnly)
@@ -130,16 +159,47 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             sql += " AND status = 'running'";
         }
 
-        command.CommandText = sql + " ORDER BY opd_id, period";
-        var runs = new List<SopRun>();
-        using (var reader = command.ExecuteReader())
+        var select = session.Command(sql + " ORDER BY opd_id, period");
+        select.Parameters.AddWithValue("$t", query.TenantId);
+        if (query.OpdId is { } opd)
+        {
+            select.Parameters.AddWithValue("$o", opd);
+        }
+
+        if (query.Period is { } period)
+        {
+            select.Parameters.AddWithValue("$p", period.Key);
+        }
+
+        if (query.Year is { } year)
+        {
+            select.Parameters.AddWithValue("$y", year);
+        }
+
+        if (query.Status is { } status)
+        {
+            select.Parameters.AddWithValue("$s", StatusText(status));
+        }
+
+        // One snapshot for the rows and their histories (the list reads as of one moment).
+        session.BeginRead();
+        var rows = new List<(string Id, int Version, int Count, string Json)>();
+        using (var reader = select.ExecuteReader())
         {
             while (reader.Read())
             {
-                runs.Add(RunJson.Deserialize(reader.GetString(0)));
+                rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)));
             }
         }
 
+        var runs = new List<SopRun>(rows.Count);
+        foreach (var row in rows)
+        {
+            var cached = _cache.Get(row.Id);
+            runs.Add(cached?.Version == row.Version ? cached.Copy() : Parse(session, row.Id, row.Json, row.Count, cached));
+        }
+
+        session.Commit();
         if (query.LateOnly)
         {
             var now = query.Now ?? DateTimeOffset.UtcNow;
@@ -151,13 +211,12 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
     public Task<IReadOnlyList<DueRun>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct = default)
     {
-        using var connection = db.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var session = db.Rent();
+        var command = session.Command("""
             SELECT tenant_id, id, next_deadline FROM runs
             WHERE next_deadline IS NOT NULL AND next_deadline <= $now
             ORDER BY next_deadline LIMIT $limit
-            """;
+            """);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
         var due = new List<DueRun>();
@@ -172,9 +231,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
     public Task<IdempotencyRecord?> FindIdempotencyAsync(string tenantId, string key, CancellationToken ct = default)
     {
-        using var connection = db.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, request_hash, status_code, response_json, created_at FROM idempotency WHERE tenant_id = $t AND key = $k";
+        using var session = db.Rent();
+        var command = session.Command("SELECT user_id, request_hash, status_code, response_json, created_at FROM idempotency WHERE tenant_id = $t AND key = $k");
         command.Parameters.AddWithValue("$t", tenantId);
         command.Parameters.AddWithValue("$k", key);
         using var reader = command.ExecuteReader();
@@ -185,13 +243,110 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         return Task.FromResult(record);
     }
 
-    private static void WriteSideRows(SqliteConnection connection, SqliteTransaction tx, SopRun run, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency)
+    /// <summary>The stored history count of the run when its stored version is <paramref name="expectedVersion"/>; null when it is not (or the run is gone).</summary>
+    private static int? StoredHistoryCount(SqliteSession session, SopRun run, int expectedVersion)
+    {
+        var select = session.Command("SELECT version, history_count FROM runs WHERE id = $id AND tenant_id = $t");
+        select.Parameters.AddWithValue("$id", run.Id);
+        select.Parameters.AddWithValue("$t", run.TenantId);
+        using var reader = select.ExecuteReader();
+        return reader.Read() && reader.GetInt32(0) == expectedVersion ? reader.GetInt32(1) : null;
+    }
+
+    /// <summary>
+    /// Writes the state (update guarded by <paramref name="expectedVersion"/>, none for a created run), the events
+    /// after <paramref name="storedEvents"/> and the side rows, then commits; on failure rolls back and gives the
+    /// drained notifications back to the run.
+    /// </summary>
+    private void Complete(SqliteSession session, SopRun run, int storedEvents, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency,
+        int? expectedVersion, SopRun? before)
+    {
+        try
+        {
+            if (expectedVersion is { } expected)
+            {
+                var update = session.Command(UpdateRunSql);
+                BindRun(update, run);
+                update.Parameters.AddWithValue("$expected", expected);
+                if (update.ExecuteNonQuery() != 1)
+                {
+                    throw new ConcurrencyConflictException(run.Id, expected);
+                }
+            }
+
+            for (int i = storedEvents; i < run.History.Count; i++)
+            {
+                var insert = session.Command(InsertEventSql);
+                insert.Parameters.AddWithValue("$r", run.Id);
+                insert.Parameters.AddWithValue("$seq", i + 1);
+                insert.Parameters.AddWithValue("$j", RunJson.SerializeEvent(run.History[i]));
+                insert.ExecuteNonQuery();
+            }
+
+            WriteSideRows(session, run, outbox, idempotency, before);
+            session.Commit();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && expectedVersion is { } expected)
+        {
+            // The same idempotency key was stored by a concurrent request: this one lost the race.
+            session.Rollback();
+            RestoreOutbox(run, outbox);
+            throw new ConcurrencyConflictException(run.Id, expected);
+        }
+        catch
+        {
+            session.Rollback();
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+
+        _cache.Put(run.Copy());
+    }
+
+    /// <summary>A run from its stored state and its first <paramref name="count"/> events, remembered in the cache.</summary>
+    private SopRun Parse(SqliteSession session, string runId, string json, int count, SopRun? cached)
+    {
+        var run = RunJson.DeserializeState(json, History(session, runId, count, cached?.History ?? []));
+        _cache.Put(run.Copy());
+        return run;
+    }
+
+    /// <summary>The run's first <paramref name="count"/> events: the <paramref name="known"/> prefix, and the rest read and parsed.</summary>
+    private static List<RunEvent> History(SqliteSession session, string runId, int count, IReadOnlyList<RunEvent> known)
+    {
+        int from = Math.Min(known.Count, count);
+        var events = new List<RunEvent>(count);
+        events.AddRange(known.Take(from));
+        if (from == count)
+        {
+            return events;
+        }
+
+        var select = session.Command(SelectEventsSql);
+        select.Parameters.AddWithValue("$r", runId);
+        select.Parameters.AddWithValue("$from", from);
+        select.Parameters.AddWithValue("$to", count);
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                events.Add(RunJson.DeserializeEvent(reader.GetString(0)));
+            }
+        }
+
+        if (events.Count != count)
+        {
+            throw new InvalidDataException($"Run '{runId}' records {count} history events, but {events.Count} are stored.");
+        }
+
+        return events;
+    }
+
+    private static void WriteSideRows(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency, SopRun? before)
     {
         foreach (var notification in outbox)
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = "INSERT INTO outbox (id, tenant_id, opd_id, created_at, json) VALUES ($id, $t, $o, $c, $j)";
+            var command = session.Command("INSERT INTO outbox (id, tenant_id, opd_id, created_at, json) VALUES ($id, $t, $o, $c, $j)");
             command.Parameters.AddWithValue("$id", notification.Id);
             command.Parameters.AddWithValue("$t", run.TenantId);
             command.Parameters.AddWithValue("$o", run.OpdId);
@@ -200,16 +355,17 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             command.ExecuteNonQuery();
         }
 
-        WriteSubmissions(connection, tx, run);
+        if (before is null || !SubmissionsUnchanged(before, run))
+        {
+            WriteSubmissions(session, run);
+        }
 
         if (idempotency is not null)
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
+            var command = session.Command("""
                 INSERT INTO idempotency (tenant_id, key, user_id, request_hash, status_code, response_json, created_at)
                 VALUES ($t, $k, $u, $h, $s, $r, $c)
-                """;
+                """);
             command.Parameters.AddWithValue("$t", idempotency.TenantId);
             command.Parameters.AddWithValue("$k", idempotency.Key);
             command.Parameters.AddWithValue("$u", idempotency.UserId);
@@ -221,16 +377,43 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         }
     }
 
-    /// <summary>Rewrites the run's submission rows: small (units × indicators) and always consistent with the run.</summary>
-    private static void WriteSubmissions(SqliteConnection connection, SqliteTransaction tx, SopRun run)
+    /// <summary>
+    /// Whether the submission rows of <paramref name="before"/> (the stored state) still hold for <paramref name="after"/>:
+    /// every unit task has the same submission (records are immutable and shared by copies, so the same object) and the same status.
+    /// </summary>
+    private static bool SubmissionsUnchanged(SopRun before, SopRun after)
     {
-        using (var delete = connection.CreateCommand())
+        if (before.Steps.Count != after.Steps.Count)
         {
-            delete.Transaction = tx;
-            delete.CommandText = "DELETE FROM unit_submissions WHERE run_id = $id";
-            delete.Parameters.AddWithValue("$id", run.Id);
-            delete.ExecuteNonQuery();
+            return false;
         }
+
+        for (int i = 0; i < after.Steps.Count; i++)
+        {
+            List<UnitTask> was = before.Steps[i].UnitTasks, now = after.Steps[i].UnitTasks;
+            if (was.Count != now.Count)
+            {
+                return false;
+            }
+
+            for (int j = 0; j < now.Count; j++)
+            {
+                if (!ReferenceEquals(was[j].Submission, now[j].Submission) || was[j].Status != now[j].Status || was[j].UnitId != now[j].UnitId)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Rewrites the run's submission rows: small (units × indicators) and always consistent with the run.</summary>
+    private static void WriteSubmissions(SqliteSession session, SopRun run)
+    {
+        var delete = session.Command("DELETE FROM unit_submissions WHERE run_id = $id");
+        delete.Parameters.AddWithValue("$id", run.Id);
+        delete.ExecuteNonQuery();
 
         foreach (var step in run.Steps)
         {
@@ -243,12 +426,10 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
                 foreach (var entry in submission.Realisasi)
                 {
-                    using var insert = connection.CreateCommand();
-                    insert.Transaction = tx;
-                    insert.CommandText = """
+                    var insert = session.Command("""
                         INSERT INTO unit_submissions (run_id, step_id, unit_id, indicator_id, tenant_id, opd_id, year, quarter, value, status, submitted_at)
                         VALUES ($r, $s, $u, $i, $t, $o, $y, $q, $v, $st, $at)
-                        """;
+                        """);
                     insert.Parameters.AddWithValue("$r", run.Id);
                     insert.Parameters.AddWithValue("$s", step.StepId);
                     insert.Parameters.AddWithValue("$u", task.UnitId);
@@ -277,13 +458,13 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         command.Parameters.AddWithValue("$s", StatusText(run.Status));
         command.Parameters.AddWithValue("$v", run.Version);
         command.Parameters.AddWithValue("$d", run.NextDeadline is { } d ? d.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$j", RunJson.Serialize(run));
+        command.Parameters.AddWithValue("$j", RunJson.SerializeState(run));
+        command.Parameters.AddWithValue("$n", run.History.Count);
     }
 
-    private static string? FindExistingId(SqliteConnection connection, SopRun run)
+    private static string? FindExistingId(SqliteSession session, SopRun run)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM runs WHERE tenant_id = $t AND opd_id = $o AND template_id = $tpl AND period = $p";
+        var command = session.Command("SELECT id FROM runs WHERE tenant_id = $t AND opd_id = $o AND template_id = $tpl AND period = $p");
         command.Parameters.AddWithValue("$t", run.TenantId);
         command.Parameters.AddWithValue("$o", run.OpdId);
         command.Parameters.AddWithValue("$tpl", run.TemplateId);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using SakipServerless.Core.Runs;
 
@@ -13,45 +12,50 @@ public sealed class EvidenceInspector(IOptions<EvidenceOptions> options)
 {
     private const int TailLength = 1024;
 
+    /// <summary>Checks staged bytes by reading them whole (uploads staged in chunks over several requests).</summary>
     public async Task<InspectedFile> InspectAsync(Stream staged, string fileName, string? declaredContentType, CancellationToken ct)
+    {
+        var type = RequireAllowedName(fileName, options.Value.AllowZip);
+        using var observer = new ContentObserver(type);
+        var buffer = new byte[64 * 1024];
+        staged.Position = 0;
+        int read;
+        while ((read = await staged.ReadAsync(buffer, ct)) > 0)
+        {
+            observer.Observe(buffer.AsSpan(0, read));
+        }
+
+        return await InspectAsync(staged, fileName, declaredContentType, observer.Finish(), ct);
+    }
+
+    /// <summary>
+    /// Checks staged bytes whose whole-content facts were <paramref name="observed"/> while they streamed in; only the
+    /// structural checks read the staged file again (its tail, or a container's directory).
+    /// </summary>
+    public async Task<InspectedFile> InspectAsync(Stream staged, string fileName, string? declaredContentType, ObservedContent observed, CancellationToken ct)
     {
         var settings = options.Value;
         var type = RequireAllowedName(fileName, settings.AllowZip);
-        long length = staged.Length;
-        if (length == 0)
+        if (staged.Length != observed.Length)
+        {
+            // The store kept other bytes than the ones seen: never vouch for them with the observed digest.
+            throw new InvalidOperationException($"Staged length {staged.Length} differs from the {observed.Length} bytes observed.");
+        }
+
+        if (observed.Length == 0)
         {
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "file-empty", "Berkas kosong (0 byte); pilih ulang berkasnya lalu unggah kembali.");
         }
 
-        // One pass over every byte: the digest, the magic bytes, and for CSV the text checks.
-        var head = new byte[Math.Min(ContentSniffer.HeadLength, length)];
-        var text = type.Kind == EvidenceKind.Csv ? new TextScanner() : null;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[64 * 1024];
-        staged.Position = 0;
-        long position = 0;
-        int read;
-        while ((read = await staged.ReadAsync(buffer, ct)) > 0)
-        {
-            if (position < head.Length)
-            {
-                buffer.AsSpan(0, (int)Math.Min(read, head.Length - position)).CopyTo(head.AsSpan((int)position));
-            }
-
-            hash.AppendData(buffer, 0, read);
-            text?.Feed(buffer.AsSpan(0, read));
-            position += read;
-        }
-
-        var family = ContentSniffer.Detect(head);
-        await RequireContentOfTypeAsync(staged, type, family, text, fileName, settings, ct);
+        var family = ContentSniffer.Detect(observed.Head);
+        await RequireContentOfTypeAsync(staged, type, family, observed.TextProblem, fileName, settings, ct);
         if (!EvidenceTypes.Fits(type, declaredContentType))
         {
             throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, "declared-type-mismatch",
                 $"Jenis berkas yang dikirim ({EvidenceTypes.MediaType(declaredContentType)}) tidak sesuai dengan isinya ({type.Label}). Berkas tidak disimpan.");
         }
 
-        return new InspectedFile(type, position, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new InspectedFile(type, observed.Length, observed.Sha256);
     }
 
     /// <summary>The allowed type a name asks for; refused before any byte is stored when the extension is not allowed.</summary>
@@ -69,7 +73,7 @@ public sealed class EvidenceInspector(IOptions<EvidenceOptions> options)
         return type;
     }
 
-    private static async Task RequireContentOfTypeAsync(Stream staged, EvidenceType type, ContentFamily family, TextScanner? text, string fileName,
+    private static async Task RequireContentOfTypeAsync(Stream staged, EvidenceType type, ContentFamily family, string? textProblem, string fileName,
         EvidenceOptions settings, CancellationToken ct)
     {
         switch (type.Kind)
@@ -111,10 +115,10 @@ public sealed class EvidenceInspector(IOptions<EvidenceOptions> options)
                 break;
             case EvidenceKind.Csv:
                 Require(family is ContentFamily.Unknown or ContentFamily.Markup or ContentFamily.Script, type, family, fileName);
-                if (family != ContentFamily.Unknown || text!.Problem is not null)
+                if (family != ContentFamily.Unknown || textProblem is not null)
                 {
                     throw new UploadRejectedException(StatusCodes.Status422UnprocessableEntity, "csv-not-plain-text",
-                        text?.Problem ?? "Berkas CSV memuat kode HTML atau skrip dan ditolak demi keamanan. Berkas tidak disimpan.");
+                        textProblem ?? "Berkas CSV memuat kode HTML atau skrip dan ditolak demi keamanan. Berkas tidak disimpan.");
                 }
 
                 break;

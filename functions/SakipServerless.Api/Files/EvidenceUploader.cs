@@ -23,14 +23,20 @@ public sealed class EvidenceUploader(IFileStore files, EvidenceInspector inspect
     /// <summary>A fresh staging key for a direct upload of the user's tenant.</summary>
     public static string NewStagingKey(string tenantId) => $"{tenantId}/direct-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
 
-    /// <summary>Checks the staged bytes and stores them as evidence of the run; Created is false for an identical earlier file.</summary>
+    /// <summary>
+    /// Checks the staged bytes and stores them as evidence of the run; Created is false for an identical earlier file.
+    /// <paramref name="observed"/> is what was seen of the bytes while they streamed in (direct uploads), so they are
+    /// not read whole a second time; null reads the staged file (uploads staged over several requests).
+    /// </summary>
     public async Task<(EvidenceFile File, bool Created)> StoreAsync(AppUser user, SopRun run, string stagingKey, string fileName, string? declaredType,
-        string? expectedSha256, CancellationToken ct)
+        string? expectedSha256, ObservedContent? observed, CancellationToken ct)
     {
         InspectedFile inspected;
         await using (var staged = await files.OpenStagedAsync(stagingKey, ct))
         {
-            inspected = await inspector.InspectAsync(staged, fileName, declaredType, ct);
+            inspected = observed is null
+                ? await inspector.InspectAsync(staged, fileName, declaredType, ct)
+                : await inspector.InspectAsync(staged, fileName, declaredType, observed, ct);
         }
 
         if (expectedSha256 is not null && !string.Equals(expectedSha256, inspected.Sha256, StringComparison.OrdinalIgnoreCase))
@@ -75,6 +81,9 @@ public sealed class EvidenceUploader(IFileStore files, EvidenceInspector inspect
         FilesLog.Stored(log, id, file.Size, file.ContentType, run.Id, run.TenantId, user.Id);
         return (file, true);
     }
+
+    /// <summary>The evidence type an allowed name stands for.</summary>
+    public EvidenceType TypeOf(string allowedName) => inspector.RequireAllowedName(allowedName, options.Value.AllowZip);
 
     /// <summary>The request's name cleaned, with an allowed extension; refused before any byte is stored.</summary>
     public string RequireName(string? raw)

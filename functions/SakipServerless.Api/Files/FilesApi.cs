@@ -57,11 +57,11 @@ public static class FilesApi
                 throw new UploadRejectedException(StatusCodes.Status413PayloadTooLarge, "file-too-large", SizeLimitedStream.TooLargeFile(options.MaxFileBytes));
             }
 
-            var (name, declared) = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media) && media.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            var (name, declared, observed) = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media) && media.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
                 ? await StageMultipartAsync(http.Request, media, stagingKey, store, uploader, ct)
                 : await StageRawAsync(http.Request, fileName, stagingKey, store, uploader, ct);
 
-            var (file, created) = await uploader.StoreAsync(user, run, stagingKey, name, declared, null, ct);
+            var (file, created) = await uploader.StoreAsync(user, run, stagingKey, name, declared, null, observed, ct);
             var view = EvidenceFileView.From(file);
             return created ? TypedResults.Created($"/api/runs/{run.Id}/files/{file.Id}", view) : TypedResults.Ok(view);
         }
@@ -82,7 +82,7 @@ public static class FilesApi
         }
     }
 
-    private static async Task<(string Name, string? Declared)> StageRawAsync(HttpRequest request, string? fileName, string stagingKey, IFileStore store,
+    private static async Task<(string Name, string? Declared, ObservedContent Observed)> StageRawAsync(HttpRequest request, string? fileName, string stagingKey, IFileStore store,
         EvidenceUploader uploader, CancellationToken ct)
     {
         if (request.HasFormContentType)
@@ -98,21 +98,42 @@ public static class FilesApi
         }
 
         string name = uploader.RequireName(fileName);
+        using var observer = new ContentObserver(uploader.TypeOf(name));
         var body = new SizeLimitedStream(request.Body, uploader.Options.MaxFileBytes, SizeLimitedStream.TooLargeFile(uploader.Options.MaxFileBytes));
-        long stored = await store.AppendStagedAsync(stagingKey, 0, body, ct);
+        long stored = await StageObservedAsync(store, stagingKey, body, observer, ct);
         if (request.ContentLength is { } declaredLength && declaredLength != stored)
         {
             throw SizeLimitedStream.Interrupted();
         }
 
-        return (name, request.ContentType);
+        return (name, request.ContentType, observer.Finish());
+    }
+
+    /// <summary>Stages <paramref name="body"/> while <paramref name="observer"/> sees every byte; returns the staged length.</summary>
+    private static async Task<long> StageObservedAsync(IFileStore store, string stagingKey, Stream body, ContentObserver observer, CancellationToken ct)
+    {
+        var observing = new ObservingStream(body, observer);
+        long stored;
+        try
+        {
+            stored = await store.AppendStagedAsync(stagingKey, 0, observing, ct);
+        }
+        catch
+        {
+            // The caller disposes the observer: never while a chunk is still being observed.
+            await observing.CompleteAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        await observing.CompleteAsync();
+        return stored;
     }
 
     /// <summary>
     /// Streams the part named <c>file</c> straight into staging while reading the body once, front to back; other small
     /// fields are skipped. The body must end with its closing boundary: a truncated body is an interrupted upload.
     /// </summary>
-    private static async Task<(string Name, string? Declared)> StageMultipartAsync(HttpRequest request, MediaTypeHeaderValue media, string stagingKey,
+    private static async Task<(string Name, string? Declared, ObservedContent Observed)> StageMultipartAsync(HttpRequest request, MediaTypeHeaderValue media, string stagingKey,
         IFileStore store, EvidenceUploader uploader, CancellationToken ct)
     {
         string boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value ?? "";
@@ -125,6 +146,7 @@ public static class FilesApi
         var reader = new MultipartReader(boundary, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
         string? name = null;
         string? declared = null;
+        ObservedContent? observed = null;
         try
         {
             while (await reader.ReadNextSectionAsync(ct) is { } section)
@@ -151,7 +173,9 @@ public static class FilesApi
                 name = uploader.RequireName(raw);
                 declared = section.ContentType;
                 var body = new SizeLimitedStream(section.Body, uploader.Options.MaxFileBytes, SizeLimitedStream.TooLargeFile(uploader.Options.MaxFileBytes));
-                await store.AppendStagedAsync(stagingKey, 0, body, ct);
+                using var observer = new ContentObserver(uploader.TypeOf(name));
+                await StageObservedAsync(store, stagingKey, body, observer, ct);
+                observed = observer.Finish();
             }
         }
         catch (IOException e) when (e is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
@@ -164,9 +188,9 @@ public static class FilesApi
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "multipart-invalid", "Bagian multipart tidak dapat dibaca (header terlalu panjang atau rusak).");
         }
 
-        return name is null
+        return name is null || observed is null
             ? throw new UploadRejectedException(StatusCodes.Status400BadRequest, "file-missing", "Isian 'file' tidak ada; pilih berkas yang akan diunggah.")
-            : (name, declared);
+            : (name, declared, observed);
     }
 
     private static async Task SkipFieldAsync(Stream field, CancellationToken ct)

@@ -244,7 +244,7 @@ public static partial class UploadSessionsApi
 
         try
         {
-            var (file, created) = await uploader.StoreAsync(user, run, session.StagingKey, session.FileName, session.DeclaredContentType, session.Sha256, ct);
+            var (file, created) = await uploader.StoreAsync(user, run, session.StagingKey, session.FileName, session.DeclaredContentType, session.Sha256, null, ct);
             await documents.PutAsync(user.TenantId, DocumentKinds.UploadSession, session.Id, session with { FileId = file.Id }, ct);
             var view = EvidenceFileView.From(file);
             return created ? TypedResults.Created($"/api/runs/{run.Id}/files/{file.Id}", view) : TypedResults.Ok(view);

@@ -29,7 +29,7 @@ public sealed class RunService(IRunStore runs, IDocumentStore documents, Templat
     public async Task<IResult> ExecuteAsync(AppUser user, string runId, string? idempotencyKey, object request,
         Action<RunCommandContext> command, CancellationToken ct)
     {
-        string hash = Hash(runId, request);
+        string hash = idempotencyKey is null ? "" : Hash(runId, request); // only a keyed request is fingerprinted
         if (idempotencyKey is not null && await ReplayAsync(user, idempotencyKey, hash, ct) is { } replay)
         {
             return replay;

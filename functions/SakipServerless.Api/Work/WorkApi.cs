@@ -69,15 +69,23 @@ public static class WorkApi
             return Problems.Forbidden("Run ini milik OPD lain.");
         }
 
-        var indicators = (await documents.ListAsync<IndicatorRecord>(run.TenantId, DocumentKinds.Indicator, ct))
-            .Where(i => i.OpdId == run.OpdId && i.Year == run.Period.Year)
-            .ToDictionary(i => i.Id);
         var errors = new Dictionary<string, string[]>();
         var entries = new List<RealisasiEntry>();
         var items = body.Realisasi ?? [];
         if (items.Count > 500)
         {
             return Problems.BadRequest("too-many-entries", "Satu kiriman paling banyak memuat 500 realisasi.");
+        }
+
+        // Point reads of the indicators the submission names, not every indicator of the tenant (all OPDs, all years).
+        var indicators = new Dictionary<string, IndicatorRecord>(StringComparer.Ordinal);
+        foreach (string id in items.Select(i => i?.IndicatorId).OfType<string>().Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal))
+        {
+            if (await documents.GetAsync<IndicatorRecord>(run.TenantId, DocumentKinds.Indicator, id, ct) is { } found
+                && found.Id == id && found.OpdId == run.OpdId && found.Year == run.Period.Year)
+            {
+                indicators[id] = found;
+            }
         }
 
         for (int i = 0; i < items.Count; i++)

@@ -125,6 +125,22 @@ public sealed class SopRun
 
     public StepInstance? FindStep(string stepId) => Steps.FirstOrDefault(s => s.StepId == stepId);
 
+    /// <summary>
+    /// An independent copy: commands applied to it leave this run unchanged. The records it holds (events, units,
+    /// evidence, submissions, notifications) are immutable and shared; lists, steps and unit tasks are copied.
+    /// Cheaper than a round trip through JSON, for stores that keep the last state they read or wrote.
+    /// </summary>
+    public SopRun Copy()
+    {
+        var copy = (SopRun)MemberwiseClone();
+        copy.Units = [.. Units];
+        copy.Steps = Steps.ConvertAll(s => s.Copy());
+        copy.History = [.. History];
+        copy.Evidence = [.. Evidence];
+        copy.Outbox = [.. Outbox];
+        return copy;
+    }
+
     public EvidenceFile? FindEvidence(string fileId) => Evidence.FirstOrDefault(f => f.Id == fileId);
 
     // ------------------------------------------------------------------ commands

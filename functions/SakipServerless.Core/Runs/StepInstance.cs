@@ -76,4 +76,12 @@ public sealed class StepInstance
     public bool IsLate(DateTimeOffset now) => Status == StepStatus.Active && DueAt is { } due && now >= due;
 
     public UnitTask? FindUnit(string unitId) => UnitTasks.FirstOrDefault(u => u.UnitId == unitId);
+
+    /// <summary>A copy for <see cref="SopRun.Copy"/>: its own unit tasks; the lists of ids are replaced, never changed, so they are shared.</summary>
+    internal StepInstance Copy()
+    {
+        var copy = (StepInstance)MemberwiseClone();
+        copy.UnitTasks = UnitTasks.ConvertAll(u => u.Copy());
+        return copy;
+    }
 }

@@ -55,4 +55,7 @@ public sealed class UnitTask
     public bool SubmittedLate { get; internal set; }
 
     public bool IsLate(DateTimeOffset now) => Status is UnitTaskStatus.Open or UnitTaskStatus.Returned && now >= DueAt;
+
+    /// <summary>A copy for <see cref="SopRun.Copy"/>: every member is a value or an immutable record.</summary>
+    internal UnitTask Copy() => (UnitTask)MemberwiseClone();
 }

@@ -59,12 +59,12 @@ public sealed class StoreAudit
 
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT id, tenant_id, status, version, next_deadline, json FROM runs";
+            command.CommandText = "SELECT id, tenant_id, status, version, next_deadline, json, history_count FROM runs";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 string id = reader.GetString(0);
-                var run = RunJson.Deserialize(reader.GetString(5));
+                var run = RunJson.DeserializeState(reader.GetString(5), ReadHistory(connection, id, reader.GetInt32(6), problems));
                 runs[id] = run;
                 if (run.Id != id || run.TenantId != reader.GetString(1))
                 {
@@ -100,6 +100,32 @@ public sealed class StoreAudit
         CheckSubmissions(connection, runs, problems);
         ReadAnswers(connection, runs, answers, problems);
         return new StoreAudit(runs, answers, problems);
+    }
+
+    /// <summary>The run's history rows: exactly <paramref name="count"/> of them, numbered 1 … count.</summary>
+    private static List<RunEvent> ReadHistory(SqliteConnection connection, string runId, int count, List<string> problems)
+    {
+        var events = new List<RunEvent>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, json FROM run_events WHERE run_id = $r ORDER BY seq";
+        command.Parameters.AddWithValue("$r", runId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (reader.GetInt32(0) != events.Count + 1)
+            {
+                problems.Add($"{runId}: history row {reader.GetInt32(0)} follows row {events.Count}");
+            }
+
+            events.Add(RunJson.DeserializeEvent(reader.GetString(1)));
+        }
+
+        if (events.Count != count)
+        {
+            problems.Add($"{runId}: history_count {count}, {events.Count} history rows");
+        }
+
+        return events;
     }
 
     private static void CheckOutbox(SqliteConnection connection, Dictionary<string, SopRun> runs, List<string> problems)

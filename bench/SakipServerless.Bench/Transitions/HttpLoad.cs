@@ -14,7 +14,9 @@ public static class HttpLoad
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static async Task<LoadResult> TransitionsAsync(HttpClient http, IReadOnlyDictionary<string, string> tokens, IReadOnlyList<WorkerPlan> workers)
+    /// <param name="minimal">Send <c>Prefer: return=minimal</c>: the answer is the run without its history, as a client that only needs the new state asks.</param>
+    public static async Task<LoadResult> TransitionsAsync(HttpClient http, IReadOnlyDictionary<string, string> tokens, IReadOnlyList<WorkerPlan> workers,
+        bool minimal = false)
     {
         var samples = new List<double>[workers.Count];
         int failed = 0;
@@ -36,6 +38,11 @@ public static class HttpLoad
                     };
                     request.Content.Headers.ContentType = Json;
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[command.UserOf(run.Opd)]);
+                    if (minimal)
+                    {
+                        request.Headers.Add("Prefer", "return=minimal");
+                    }
+
                     using var response = await http.SendAsync(request);
                     string body = await response.Content.ReadAsStringAsync();
                     if (response.StatusCode != HttpStatusCode.OK)

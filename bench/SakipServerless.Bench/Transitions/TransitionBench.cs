@@ -15,6 +15,9 @@ public static class TransitionBench
 {
     private static readonly int[] Levels = [1, 16, 64];
 
+    /// <summary>The plan key of the second 64-client set, driven with minimal answers.</summary>
+    private const int MinimalSet = 65;
+
     /// <summary>A whole run document (state and history as JSON) at the end of the script is about 12 KB; the store now writes a 5 KB state and one 250-byte row per event.</summary>
     private const int RunDocumentBytes = 12 * 1024;
 
@@ -29,7 +32,8 @@ public static class TransitionBench
 
         // One OPD per client and level (forty periods each), so clients never contend on a run, as OPDs do not.
         int runsPerClient64 = quick ? 2 : 10;
-        var plan = new Dictionary<int, int> { [8] = quick ? 1 : 3, [1] = quick ? 10 : 40, [16] = quick ? 4 : 40, [64] = runsPerClient64 };
+        // Key 65 is a second set of 64 clients for the minimal-answer level (runs are used up by one level).
+        var plan = new Dictionary<int, int> { [8] = quick ? 1 : 3, [1] = quick ? 10 : 40, [16] = quick ? 4 : 40, [64] = runsPerClient64, [MinimalSet] = runsPerClient64 };
         string database = Path.Combine(folder, "http.db");
         var workers = new Dictionary<int, List<WorkerPlan>>();
         await using (var seeding = new InProcessBackend(database))
@@ -41,7 +45,7 @@ public static class TransitionBench
             foreach (var (clients, runsEach) in plan)
             {
                 var list = new List<WorkerPlan>();
-                for (int c = 0; c < clients; c++)
+                for (int c = 0; c < (clients == MinimalSet ? 64 : clients); c++)
                 {
                     string opd = BenchWorld.Opd(next++);
                     var periods = BenchWorld.Periods.Take(runsEach).ToList();
@@ -80,6 +84,12 @@ public static class TransitionBench
             }
         }
 
+        var minimalAnswers = await HttpLoad.TransitionsAsync(backend.Http, tokens, workers[MinimalSet], minimal: true);
+        if (minimalAnswers.Failed > 0)
+        {
+            report.Note($"{minimalAnswers.Failed} transitions failed with minimal answers; first: {minimalAnswers.FirstFailure}");
+        }
+
         var health = await HttpLoad.HealthAsync(backend.Http, 64, referenceTime);
         string healthRef = $"GET /api/health, 64 clients: {Format.Rate(health.Rate)}, p99 {Format.Ms(health.Latency.P99)}";
         foreach (int clients in Levels)
@@ -90,6 +100,11 @@ public static class TransitionBench
                 $"{Format.Rate(r.Rate)}; p50 {Format.Ms(r.Latency.P50)}, p99 {Format.Ms(r.Latency.P99)}",
                 clients == 64 ? "≥ 1,000/s, p99 < 50 ms" : "", clients == 64 ? healthRef : "", met));
         }
+
+        var m = minimalAnswers;
+        report.Add(new ResultRow("1", $"transitions over HTTP, 64 clients, answers without history (`Prefer: return=minimal`; {Format.Count(m.Ok)} transitions)",
+            $"{Format.Rate(m.Rate)}; p50 {Format.Ms(m.Latency.P50)}, p99 {Format.Ms(m.Latency.P99)}", "≥ 1,000/s, p99 < 50 ms", healthRef,
+            m.Failed == 0 && m.Rate >= 1000 && m.Latency.P99 < 50));
 
         report.Add(new ResultRow("1", $"engine in-process, 1 thread: load, decide, guarded save ({Format.Count(engineTransitions)} transitions)",
             $"{Format.Rate(engine)} = {Format.Percent(engine / raw)} of the raw commit rate", "≥ 50 % of raw",

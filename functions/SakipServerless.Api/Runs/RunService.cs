@@ -20,9 +20,12 @@ namespace SakipServerless.Api.Runs;
 /// A stale write (another request changed the run in between, e.g. twenty units submitting at 15:59) is retried on
 /// fresh state a few times before it surfaces as 409, so users do not see contention on the run. With an
 /// <c>Idempotency-Key</c> the first answer is stored in the same transaction as the transition and returned again
-/// for the same key, without a second transition.
+/// for the same key, without a second transition. A client that sends <c>Prefer: return=minimal</c> (RFC 7240) gets the
+/// run without its history, which is most of the answer's size once a run has been worked on; the stored answer of a
+/// keyed request is the one first given.
 /// </remarks>
-public sealed class RunService(IRunStore runs, IDocumentStore documents, TemplateCatalog templates, TenantCalendars calendars, RunContextFactory contexts)
+public sealed class RunService(IRunStore runs, IDocumentStore documents, TemplateCatalog templates, TenantCalendars calendars, RunContextFactory contexts,
+    IHttpContextAccessor http)
 {
     private const int MaxAttempts = 8;
 
@@ -55,13 +58,14 @@ public sealed class RunService(IRunStore runs, IDocumentStore documents, Templat
             int version = run.Version;
             command(new RunCommandContext(run, template, engine, user, CurrentUser.ToActor(user)));
 
-            var view = RunView.From(run, template, engine.Now);
+            var view = RunView.From(run, template, engine.Now, withHistory: !MinimalAnswerPreferred());
+            string json = JsonSerializer.Serialize(view, CoreJson.Options); // once: the answer and the stored replay are the same bytes
             var record = idempotencyKey is null ? null
-                : new IdempotencyRecord(user.TenantId, idempotencyKey, user.Id, hash, 200, JsonSerializer.Serialize(view, CoreJson.Options), engine.Now);
+                : new IdempotencyRecord(user.TenantId, idempotencyKey, user.Id, hash, 200, json, engine.Now);
             try
             {
                 await runs.SaveAsync(run, version, record, ct);
-                return TypedResults.Ok(view);
+                return Results.Content(json, "application/json", Encoding.UTF8, 200);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -121,6 +125,18 @@ public sealed class RunService(IRunStore runs, IDocumentStore documents, Templat
         }
 
         return Results.Content(existing.ResponseJson, "application/json", Encoding.UTF8, existing.StatusCode);
+    }
+
+    private bool MinimalAnswerPreferred()
+    {
+        var request = http.HttpContext?.Request;
+        if (request is null || !request.Headers["Prefer"].Any(p => p is not null && p.Contains("return=minimal", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        request.HttpContext.Response.Headers["Preference-Applied"] = "return=minimal";
+        return true;
     }
 
     /// <summary>The request's fingerprint: the same key with a different body is a client error, not a replay.</summary>

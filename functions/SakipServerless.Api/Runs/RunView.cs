@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Templates;
 
 namespace SakipServerless.Api.Runs;
 
-/// <summary>A run as the API shows it: steps with their SOP text, due times, assignees, escalation, unit tasks and the history.</summary>
+/// <summary>
+/// A run as the API shows it: steps with their SOP text, due times, assignees, escalation, unit tasks and the history.
+/// The history is left out (the property is absent) when the client asked for a minimal answer to a command.
+/// </summary>
 public sealed record RunView(
     string Id,
     string TenantId,
@@ -21,15 +25,15 @@ public sealed record RunView(
     bool IsLate,
     string? ActiveStepId,
     IReadOnlyList<StepView> Steps,
-    IReadOnlyList<RunEvent> History)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RunEvent>? History)
 {
-    public static RunView From(SopRun run, SopTemplate template, DateTimeOffset now)
+    public static RunView From(SopRun run, SopTemplate template, DateTimeOffset now, bool withHistory = true)
     {
         var steps = run.Steps.Select((s, i) => StepView.From(s, template.Steps[i], template, now)).ToList();
         return new RunView(run.Id, run.TenantId, run.OpdId, run.TemplateId, run.TemplateVersion, template.Title, run.Period.Key, run.Period.Label,
             run.Status, run.Version, run.StartedAt, run.CompletedAt, run.NextDeadline,
             run.Status == RunStatus.Running && steps.Any(s => s.IsLate || s.UnitTasks.Any(u => u.IsLate)),
-            run.ActiveStep?.StepId, steps, run.History);
+            run.ActiveStep?.StepId, steps, withHistory ? run.History : null);
     }
 }
 

@@ -61,6 +61,28 @@ public sealed class RunsApiTests : SeededApiTest
     }
 
     [Fact]
+    public async Task Complete_WithPreferReturnMinimal_AnswersTheNewStateWithoutHistory_AndSaysSo()
+    {
+        string id = await StartAsync();
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } }),
+        };
+        request.Headers.Add("Prefer", "return=minimal");
+
+        var response = await kabid.SendAsync(request);
+        var minimal = await response.JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("return=minimal", Assert.Single(response.Headers.GetValues("Preference-Applied")));
+        Assert.False(minimal.TryGetProperty("history", out _));
+        Assert.Equal("done", minimal.Step("menugaskan-kasubag-kasubid").GetProperty("status").GetString());
+        var full = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(full.GetProperty("version").GetInt32(), minimal.GetProperty("version").GetInt32());
+        Assert.Contains(full.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "step-completed");
+    }
+
+    [Fact]
     public async Task Complete_WithTheSameIdempotencyKey_AppliesOnce_AndReturnsTheFirstAnswer()
     {
         string id = await StartAsync();

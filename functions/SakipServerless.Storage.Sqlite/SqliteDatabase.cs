@@ -61,6 +61,31 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     internal SemaphoreSlim WriteGate { get; } = new(1, 1);
 
+    /// <summary>
+    /// Runs a write of the document or notification store in the same queue as the run store's writers. Outside it, the
+    /// dispatcher's batches took SQLite's write lock beside the queue, and the transitions behind them slept in the busy
+    /// handler (up to 100 ms a step): the slowest one percent of transitions under load.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        await WriteGate.WaitAsync(ct);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
+    /// <inheritdoc cref="WriteAsync{T}(Func{Task{T}}, CancellationToken)"/>
+    internal Task WriteAsync(Func<Task> write, CancellationToken ct) => WriteAsync(async () =>
+    {
+        await write();
+        return true;
+    }, ct);
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);

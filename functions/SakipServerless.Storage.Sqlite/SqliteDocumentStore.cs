@@ -37,7 +37,10 @@ public sealed class SqliteDocumentStore(SqliteDatabase db, TimeProvider clock) :
     public Task PutAsync<T>(string tenantId, string kind, string id, T document, CancellationToken ct = default) where T : class =>
         PutManyAsync([new DocumentWrite(tenantId, kind, id, document)], ct);
 
-    public Task<bool> TryInsertAsync<T>(string tenantId, string kind, string id, T document, CancellationToken ct = default) where T : class
+    public Task<bool> TryInsertAsync<T>(string tenantId, string kind, string id, T document, CancellationToken ct = default) where T : class =>
+        db.WriteAsync(() => TryInsertInWriterTurn<T>(tenantId, kind, id, document), ct);
+
+    private Task<bool> TryInsertInWriterTurn<T>(string tenantId, string kind, string id, T document) where T : class
     {
         using var connection = db.Open();
         using var command = connection.CreateCommand();
@@ -46,7 +49,10 @@ public sealed class SqliteDocumentStore(SqliteDatabase db, TimeProvider clock) :
         return Task.FromResult(command.ExecuteNonQuery() == 1);
     }
 
-    public Task<bool> DeleteAsync(string tenantId, string kind, string id, CancellationToken ct = default)
+    public Task<bool> DeleteAsync(string tenantId, string kind, string id, CancellationToken ct = default) =>
+        db.WriteAsync(() => DeleteInWriterTurn(tenantId, kind, id), ct);
+
+    private Task<bool> DeleteInWriterTurn(string tenantId, string kind, string id)
     {
         using var connection = db.Open();
         using var command = connection.CreateCommand();
@@ -57,7 +63,10 @@ public sealed class SqliteDocumentStore(SqliteDatabase db, TimeProvider clock) :
         return Task.FromResult(command.ExecuteNonQuery() == 1);
     }
 
-    public Task PutManyAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken ct = default)
+    public Task PutManyAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken ct = default) =>
+        db.WriteAsync(() => PutManyInWriterTurn(writes), ct);
+
+    private Task PutManyInWriterTurn(IReadOnlyList<DocumentWrite> writes)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();

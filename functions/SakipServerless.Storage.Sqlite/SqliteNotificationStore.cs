@@ -17,7 +17,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase db) : INotificationSt
     /// <summary>A row whose JSON no longer reads is parked this long instead of being claimed on every pass.</summary>
     private static readonly TimeSpan UnreadableRetry = TimeSpan.FromHours(1);
 
-    public Task<IReadOnlyList<OutboxClaim>> ClaimPendingAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<OutboxClaim>> ClaimPendingAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct = default) =>
+        db.WriteAsync(() => ClaimPendingInWriterTurn(owner, now, lease, limit), ct);
+
+    private Task<IReadOnlyList<OutboxClaim>> ClaimPendingInWriterTurn(string owner, DateTimeOffset now, TimeSpan lease, int limit)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
@@ -66,7 +69,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase db) : INotificationSt
         return Task.FromResult<IReadOnlyList<OutboxClaim>>(claims);
     }
 
-    public Task CompleteDispatchAsync(OutboxDispatch dispatch, CancellationToken ct = default)
+    public Task CompleteDispatchAsync(OutboxDispatch dispatch, CancellationToken ct = default) =>
+        db.WriteAsync(() => CompleteDispatchInWriterTurn(dispatch), ct);
+
+    private Task CompleteDispatchInWriterTurn(OutboxDispatch dispatch)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
@@ -129,7 +135,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase db) : INotificationSt
         return Task.CompletedTask;
     }
 
-    public Task RecordDispatchFailureAsync(string outboxId, string error, DateTimeOffset retryAt, CancellationToken ct = default)
+    public Task RecordDispatchFailureAsync(string outboxId, string error, DateTimeOffset retryAt, CancellationToken ct = default) =>
+        db.WriteAsync(() => RecordDispatchFailureInWriterTurn(outboxId, error, retryAt), ct);
+
+    private Task RecordDispatchFailureInWriterTurn(string outboxId, string error, DateTimeOffset retryAt)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
@@ -184,7 +193,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase db) : INotificationSt
         return Task.FromResult(new InboxPage(entries, unread));
     }
 
-    public Task<bool> MarkReadAsync(string tenantId, string userId, string entryId, DateTimeOffset at, CancellationToken ct = default)
+    public Task<bool> MarkReadAsync(string tenantId, string userId, string entryId, DateTimeOffset at, CancellationToken ct = default) =>
+        db.WriteAsync(() => MarkReadInWriterTurn(tenantId, userId, entryId, at), ct);
+
+    private Task<bool> MarkReadInWriterTurn(string tenantId, string userId, string entryId, DateTimeOffset at)
     {
         using var connection = db.Open();
         using var update = Command(connection, null,
@@ -196,7 +208,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase db) : INotificationSt
         return Task.FromResult(update.ExecuteNonQuery() == 1);
     }
 
-    public Task<int> MarkAllReadAsync(string tenantId, string userId, DateTimeOffset at, CancellationToken ct = default)
+    public Task<int> MarkAllReadAsync(string tenantId, string userId, DateTimeOffset at, CancellationToken ct = default) =>
+        db.WriteAsync(() => MarkAllReadInWriterTurn(tenantId, userId, at), ct);
+
+    private Task<int> MarkAllReadInWriterTurn(string tenantId, string userId, DateTimeOffset at)
     {
         using var connection = db.Open();
         using var update = Command(connection, null, "UPDATE inbox SET read_at = $at WHERE tenant_id = $t AND user_id = $u AND read_at IS NULL");
@@ -206,7 +221,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase db) : INotificationSt
         return Task.FromResult(update.ExecuteNonQuery());
     }
 
-    public Task<IReadOnlyList<WebhookDelivery>> ClaimDueWebhooksAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<WebhookDelivery>> ClaimDueWebhooksAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct = default) =>
+        db.WriteAsync(() => ClaimDueWebhooksInWriterTurn(owner, now, lease, limit), ct);
+
+    private Task<IReadOnlyList<WebhookDelivery>> ClaimDueWebhooksInWriterTurn(string owner, DateTimeOffset now, TimeSpan lease, int limit)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
@@ -240,7 +258,10 @@ public sealed class SqliteNotificationStore(SqliteDatabase db) : INotificationSt
         return Task.FromResult<IReadOnlyList<WebhookDelivery>>(due);
     }
 
-    public Task<bool> RecordWebhookAttemptAsync(string owner, WebhookAttempt attempt, CancellationToken ct = default)
+    public Task<bool> RecordWebhookAttemptAsync(string owner, WebhookAttempt attempt, CancellationToken ct = default) =>
+        db.WriteAsync(() => RecordWebhookAttemptInWriterTurn(owner, attempt), ct);
+
+    private Task<bool> RecordWebhookAttemptInWriterTurn(string owner, WebhookAttempt attempt)
     {
         using var connection = db.Open();
         using var update = Command(connection, null, """

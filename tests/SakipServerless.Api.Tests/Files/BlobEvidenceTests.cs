@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SakipServerless.Core.Storage;
 using SakipServerless.Storage.Azure.Blobs;
 using SakipServerless.Storage.Azure.Files;
+using SakipServerless.Storage.Contract;
 using SakipServerless.Storage.Contract.Emulators;
 using SakipServerless.Api.Tests.Support;
 
@@ -36,5 +37,64 @@ public sealed class BlobEvidenceTests(AzuriteFixture azurite) : IClassFixture<Az
         var blobs = await new BlobRestClient(BlobAccount.Parse(azurite.ConnectionString)).ListAsync(container, "");
         Assert.Contains(blobs, b => b.Name.StartsWith("files/", StringComparison.Ordinal) && b.Size == pdf.Length);
         Assert.DoesNotContain(blobs, b => b.Name.StartsWith("staging/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AResumableUpload_WhoseConnectionDrops_ContinuesFromTheStagedBlob_AndCommitsTheWholeFile()
+    {
+        string container = "evidence-" + Guid.NewGuid().ToString("N")[..8];
+        await using var world = await EvidenceWorld.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Sakip:Files:Provider"] = "blob",
+            ["Sakip:Files:BlobConnectionString"] = azurite.ConnectionString,
+            ["Sakip:Files:BlobContainer"] = container,
+            ["Sakip:Files:MaxChunkBytes"] = "65536",
+        });
+        var up = new ChunkedUpload(await world.StreamingClientAsync("kesbangpol-bid-politik"), world.RunId);
+        var pdf = SampleFiles.Pdf(padding: 120_000);
+        string id = (await up.StartAsync("laporan.pdf", pdf.Length)).GetProperty("id").GetString()!;
+        await (await up.PutAsync(id, pdf, 0, 59_999)).JsonAsync(HttpStatusCode.OK);
+
+        // The second chunk's connection drops after 20,000 of its 60,000 bytes were sent.
+        using var connection = new CancellationTokenSource();
+        var dropping = new DroppingStream(pdf[60_000..120_000], 20_000, async () =>
+        {
+            await Task.Delay(200);
+            await connection.CancelAsync();
+        });
+        await Assert.ThrowsAnyAsync<Exception>(() => up.PutAsync(id, pdf, 60_000, 119_999, dropping, connection.Token));
+
+        // Whatever reached the staged blob is kept (the blob store appends in blocks, so possibly none of the cut chunk).
+        long offset = await SettledOffsetAsync(up, id);
+        Assert.InRange(offset, 60_000, 80_000);
+        var client = new BlobRestClient(BlobAccount.Parse(azurite.ConnectionString));
+        Assert.DoesNotContain(await client.ListAsync(container, ""), b => b.Name.StartsWith("files/", StringComparison.Ordinal));
+
+        await up.SendRestAsync(id, pdf, chunk: 60_000);
+        var file = await (await up.CommitAsync(id)).JsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), file.GetProperty("sha256").GetString());
+        var download = await (await world.ClientAsync("kesbangpol-bid-politik")).GetAsync($"/api/runs/{world.RunId}/files/{file.GetProperty("id").GetString()}");
+        Assert.Equal(SHA256.HashData(pdf), SHA256.HashData(await download.Content.ReadAsByteArrayAsync()));
+        Assert.DoesNotContain(await client.ListAsync(container, ""), b => b.Name.StartsWith("staging/", StringComparison.Ordinal));
+    }
+
+    /// <summary>The server notices the drop on its own schedule; a client asks until the answer stops moving.</summary>
+    private static async Task<long> SettledOffsetAsync(ChunkedUpload up, string id)
+    {
+        long previous = -1;
+        for (int i = 0; i < 50; i++)
+        {
+            long offset = await up.OffsetAsync(id);
+            if (offset == previous)
+            {
+                return offset;
+            }
+
+            previous = offset;
+            await Task.Delay(100);
+        }
+
+        return previous;
     }
 }

@@ -56,22 +56,22 @@ public sealed class SakipApiClient(HttpClient http)
     public Task<ApiResult<List<MyTaskDto>>> GetMyTasksAsync(CancellationToken ct) => SendAsync<List<MyTaskDto>>(HttpMethod.Get, "api/me/tasks", null, null, null, ct);
 
     public Task<ApiResult<RunDto>> CompleteStepAsync(string runId, string stepId, CompleteRequest body, string? idempotencyKey, CancellationToken ct) =>
-        SendAsync<RunDto>(HttpMethod.Post, $"{StepPath(runId, stepId)}/complete", body, null, idempotencyKey, ct);
+        CommandAsync($"{StepPath(runId, stepId)}/complete", body, idempotencyKey, ct);
 
     public Task<ApiResult<RunDto>> ApproveStepAsync(string runId, string stepId, CompleteRequest body, string? idempotencyKey, CancellationToken ct) =>
-        SendAsync<RunDto>(HttpMethod.Post, $"{StepPath(runId, stepId)}/approve", body, null, idempotencyKey, ct);
+        CommandAsync($"{StepPath(runId, stepId)}/approve", body, idempotencyKey, ct);
 
     public Task<ApiResult<RunDto>> ReturnStepAsync(string runId, string stepId, string reason, string? idempotencyKey, CancellationToken ct) =>
-        SendAsync<RunDto>(HttpMethod.Post, $"{StepPath(runId, stepId)}/return", new ReasonRequest(reason), null, idempotencyKey, ct);
+        CommandAsync($"{StepPath(runId, stepId)}/return", new ReasonRequest(reason), idempotencyKey, ct);
 
     public Task<ApiResult<RunDto>> SubmitUnitAsync(string runId, string stepId, string unitId, SubmitRequest body, string? idempotencyKey, CancellationToken ct) =>
-        SendAsync<RunDto>(HttpMethod.Post, $"{UnitPath(runId, stepId, unitId)}/submit", body, null, idempotencyKey, ct);
+        CommandAsync($"{UnitPath(runId, stepId, unitId)}/submit", body, idempotencyKey, ct);
 
     public Task<ApiResult<RunDto>> AcceptUnitAsync(string runId, string stepId, string unitId, string? idempotencyKey, CancellationToken ct) =>
-        SendAsync<RunDto>(HttpMethod.Post, $"{UnitPath(runId, stepId, unitId)}/accept", new { }, null, idempotencyKey, ct);
+        CommandAsync($"{UnitPath(runId, stepId, unitId)}/accept", new { }, idempotencyKey, ct);
 
     public Task<ApiResult<RunDto>> ReturnUnitAsync(string runId, string stepId, string unitId, string reason, string? idempotencyKey, CancellationToken ct) =>
-        SendAsync<RunDto>(HttpMethod.Post, $"{UnitPath(runId, stepId, unitId)}/return", new ReasonRequest(reason), null, idempotencyKey, ct);
+        CommandAsync($"{UnitPath(runId, stepId, unitId)}/return", new ReasonRequest(reason), idempotencyKey, ct);
 
     /// <summary>
     /// Sends one evidence file to the backend as <c>multipart/form-data</c> field <c>file</c> (contract of the uploads
@@ -118,6 +118,22 @@ public sealed class SakipApiClient(HttpClient http)
     private static string StepPath(string runId, string stepId) => $"api/runs/{Uri.EscapeDataString(runId)}/steps/{Uri.EscapeDataString(stepId)}";
 
     private static string UnitPath(string runId, string stepId, string unitId) => $"{StepPath(runId, stepId)}/units/{Uri.EscapeDataString(unitId)}";
+
+    /// <summary>
+    /// A run command. The pages only need to know it went through (they redirect and read the run afresh), so the
+    /// answer is asked for without the run's history (<c>Prefer: return=minimal</c>), which is most of its size.
+    /// </summary>
+    private async Task<ApiResult<RunDto>> CommandAsync(string path, object body, string? idempotencyKey, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        request.Headers.Add("Prefer", "return=minimal");
+        return await ReadAsync<RunDto>(request, ct);
+    }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, string? idempotencyKey,
         CancellationToken ct, bool allowAnonymous = false)

@@ -21,7 +21,7 @@ public sealed record RunDto(
     bool IsLate,
     string? ActiveStepId,
     IReadOnlyList<StepDto> Steps,
-    IReadOnlyList<RunEvent> History)
+    IReadOnlyList<RunEvent>? History) // absent from command answers: the dashboard asks for them without it (Prefer: return=minimal)
 {
     public StepDto? FindStep(string stepId) => Steps.FirstOrDefault(s => s.StepId == stepId);
 }

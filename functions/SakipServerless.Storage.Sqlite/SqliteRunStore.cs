@@ -41,13 +41,24 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
     public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
-        using var session = db.Rent();
-        await session.BeginWriteAsync(ct);
         var outbox = run.DrainOutbox();
+        SerializedSave json;
+        using var session = db.Rent();
+        try
+        {
+            json = new SerializedSave(run, outbox, eventsFrom: 0);
+            await session.BeginWriteAsync(ct);
+        }
+        catch
+        {
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+
         try
         {
             var insert = session.Command(InsertRunSql);
-            BindRun(insert, run);
+            BindRun(insert, run, json.State);
             insert.ExecuteNonQuery();
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
@@ -63,7 +74,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             throw;
         }
 
-        Complete(session, run, storedEvents: 0, outbox, idempotency, expectedVersion: null, before: null);
+        Complete(session, run, storedEvents: 0, outbox, json, idempotency, expectedVersion: null, before: null);
     }
 
     public Task<SopRun?> FindAsync(string tenantId, string runId, CancellationToken ct = default)
@@ -100,9 +111,21 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             throw new ArgumentException($"Run '{run.Id}' is saved at version {run.Version}, not after the expected {expectedVersion}.", nameof(run));
         }
 
-        using var session = db.Rent();
-        await session.BeginWriteAsync(ct);
         var outbox = run.DrainOutbox();
+        var expectedState = _cache.Get(run.Id) is { } seen && seen.Version == expectedVersion ? seen : null;
+        SerializedSave json;
+        using var session = db.Rent();
+        try
+        {
+            json = new SerializedSave(run, outbox, eventsFrom: Math.Min(expectedState?.History.Count ?? run.History.Count, run.History.Count));
+            await session.BeginWriteAsync(ct);
+        }
+        catch
+        {
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+
         int? stored;
         try
         {
@@ -125,7 +148,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
         // The state this process last saw at the expected version, if any: submission rows it already holds are kept.
         var before = _cache.Get(run.Id) is { } cached && cached.Version == expectedVersion ? cached : null;
-        Complete(session, run, storedEvents, outbox, idempotency, expectedVersion, before);
+        Complete(session, run, storedEvents, outbox, json, idempotency, expectedVersion, before);
     }
 
     public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
@@ -258,15 +281,15 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     /// after <paramref name="storedEvents"/> and the side rows, then commits; on failure rolls back and gives the
     /// drained notifications back to the run.
     /// </summary>
-    private void Complete(SqliteSession session, SopRun run, int storedEvents, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency,
-        int? expectedVersion, SopRun? before)
+    private void Complete(SqliteSession session, SopRun run, int storedEvents, IReadOnlyList<Notification> outbox, SerializedSave json,
+        IdempotencyRecord? idempotency, int? expectedVersion, SopRun? before)
     {
         try
         {
             if (expectedVersion is { } expected)
             {
                 var update = session.Command(UpdateRunSql);
-                BindRun(update, run);
+                BindRun(update, run, json.State);
                 update.Parameters.AddWithValue("$expected", expected);
                 if (update.ExecuteNonQuery() != 1)
                 {
@@ -279,11 +302,11 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
                 var insert = session.Command(InsertEventSql);
                 insert.Parameters.AddWithValue("$r", run.Id);
                 insert.Parameters.AddWithValue("$seq", i + 1);
-                insert.Parameters.AddWithValue("$j", RunJson.SerializeEvent(run.History[i]));
+                insert.Parameters.AddWithValue("$j", json.Event(i));
                 insert.ExecuteNonQuery();
             }
 
-            WriteSideRows(session, run, outbox, idempotency, before);
+            WriteSideRows(session, run, outbox, json, idempotency, before);
             session.Commit();
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && expectedVersion is { } expected)
@@ -342,16 +365,18 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         return events;
     }
 
-    private static void WriteSideRows(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, IdempotencyRecord? idempotency, SopRun? before)
+    private static void WriteSideRows(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, SerializedSave json,
+        IdempotencyRecord? idempotency, SopRun? before)
     {
-        foreach (var notification in outbox)
+        for (int i = 0; i < outbox.Count; i++)
         {
+            var notification = outbox[i];
             var command = session.Command("INSERT INTO outbox (id, tenant_id, opd_id, created_at, json) VALUES ($id, $t, $o, $c, $j)");
             command.Parameters.AddWithValue("$id", notification.Id);
             command.Parameters.AddWithValue("$t", run.TenantId);
             command.Parameters.AddWithValue("$o", run.OpdId);
             command.Parameters.AddWithValue("$c", notification.At.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$j", JsonSerializer.Serialize(notification, CoreJson.Options));
+            command.Parameters.AddWithValue("$j", json.Outbox[i]);
             command.ExecuteNonQuery();
         }
 
@@ -447,7 +472,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         }
     }
 
-    private static void BindRun(SqliteCommand command, SopRun run)
+    private static void BindRun(SqliteCommand command, SopRun run, string stateJson)
     {
         command.Parameters.AddWithValue("$id", run.Id);
         command.Parameters.AddWithValue("$t", run.TenantId);
@@ -458,7 +483,7 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         command.Parameters.AddWithValue("$s", StatusText(run.Status));
         command.Parameters.AddWithValue("$v", run.Version);
         command.Parameters.AddWithValue("$d", run.NextDeadline is { } d ? d.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$j", RunJson.SerializeState(run));
+        command.Parameters.AddWithValue("$j", stateJson);
         command.Parameters.AddWithValue("$n", run.History.Count);
     }
 

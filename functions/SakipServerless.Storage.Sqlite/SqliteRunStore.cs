@@ -146,9 +146,9 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
             throw new ConcurrencyConflictException(run.Id, expectedVersion);
         }
 
-        // The state this process last saw at the expected version, if any: submission rows it already holds are kept.
-        var before = _cache.Get(run.Id) is { } cached && cached.Version == expectedVersion ? cached : null;
-        Complete(session, run, storedEvents, outbox, json, idempotency, expectedVersion, before);
+        // The state this process last saw at the expected version, if any (the guard above has just confirmed it is the
+        // stored one): submission rows it already holds are kept.
+        Complete(session, run, storedEvents, outbox, json, idempotency, expectedVersion, before: expectedState);
     }
 
     public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)

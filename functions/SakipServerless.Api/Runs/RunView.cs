@@ -37,7 +37,7 @@ public sealed record RunView(
     }
 }
 
-/// <summary>One step of a run with its mutu baku from the template.</summary>
+/// <summary>One step of a run with its mutu baku from the template (<c>RequiredEvidenceFiles</c>: what each unit submission must carry).</summary>
 public sealed record StepView(
     string StepId,
     int No,
@@ -48,6 +48,7 @@ public sealed record StepView(
     string? AssigneeTitle,
     IReadOnlyList<string> Actors,
     IReadOnlyList<string> Kelengkapan,
+    int RequiredEvidenceFiles,
     string? OutputExpected,
     DateTimeOffset? ActivatedAt,
     DateTimeOffset? DueAt,
@@ -65,7 +66,7 @@ public sealed record StepView(
     public static StepView From(StepInstance s, SopStep def, SopTemplate template, DateTimeOffset now) => new(
         s.StepId, s.No, def.Activity, s.Kind, s.Status, s.AssigneeRole,
         s.AssigneeRole is null ? null : template.FindRole(s.AssigneeRole)?.Title,
-        def.Actors, def.Kelengkapan, def.Output, s.ActivatedAt, s.DueAt, s.CompletedAt, s.CompletedBy, s.CompletedLate,
+        def.Actors, def.Kelengkapan, def.RequiredEvidenceFiles, def.Output, s.ActivatedAt, s.DueAt, s.CompletedAt, s.CompletedBy, s.CompletedLate,
         s.EscalationLevel, s.IsLate(now), s.ReturnCount, s.LastReturnReason, s.Output, s.EvidenceFileIds,
         s.UnitTasks.Select(u => UnitTaskView.From(u, now)).ToList());
 }

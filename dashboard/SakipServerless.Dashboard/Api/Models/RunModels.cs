@@ -37,6 +37,7 @@ public sealed record StepDto(
     string? AssigneeTitle,
     IReadOnlyList<string> Actors,
     IReadOnlyList<string> Kelengkapan,
+    int RequiredEvidenceFiles,
     string? OutputExpected,
     DateTimeOffset? ActivatedAt,
     DateTimeOffset? DueAt,

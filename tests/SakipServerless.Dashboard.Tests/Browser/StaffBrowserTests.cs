@@ -24,6 +24,7 @@ public sealed class StaffBrowserTests(SystemFixture system)
             Assert.StartsWith("sisa ", await staff.Page.Locator("time[data-countdown]").First.TextContentAsync());
             await staff.Page.ClickAsync("a[href*='/tugas/unit/']");
             await staff.Page.WaitForURLAsync(url => url.Contains("/tugas/unit/", StringComparison.Ordinal));
+            string unitPage = staff.Page.Url;
             const string ReturnReason = "belum ditandatangani kepala unit";
             Assert.Contains(ReturnReason, await staff.Page.Locator(".notice.warn").TextContentAsync());
             // The collect step asks for evidence, and the returned submission comes back with its report attached.
@@ -91,8 +92,7 @@ public sealed class StaffBrowserTests(SystemFixture system)
             Assert.Matches(@"^Realisasi \d+ indikator dan 1 berkas bukti dukung terkirim", await staff.Page.Locator(".notice.ok").TextContentAsync() ?? "");
 
             // Sent: the task page shows what was stored, read only, and who holds it now.
-            await staff.Page.GoBackAsync();
-            await staff.Page.ReloadAsync();
+            await staff.Page.GotoAsync(unitPage);
             await staff.Page.Locator("[data-readonly]").WaitForAsync();
             Assert.Equal(0, await staff.Page.Locator("form.realisasi-form").CountAsync());
             Assert.Equal(0, await staff.Page.Locator("[data-file]").CountAsync());

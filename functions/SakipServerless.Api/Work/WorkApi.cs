@@ -3,6 +3,7 @@ using SakipServerless.Api.Errors;
 using SakipServerless.Api.Runs;
 using SakipServerless.Core.Capaian;
 using SakipServerless.Core.MasterData;
+using SakipServerless.Core.Periods;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
 using static SakipServerless.Api.Runs.RunsApi;
@@ -16,7 +17,8 @@ public static class WorkApi
 
     public sealed record RealisasiInput(string? IndicatorId, decimal? Value, string? Note);
 
-    public sealed record SubmitRequest(IReadOnlyList<RealisasiInput>? Realisasi, IReadOnlyList<string>? EvidenceFileIds, string? Note);
+    /// <param name="ConfirmUnusual">True once the submitter has checked the values the backend flagged as far from target or the previous quarter.</param>
+    public sealed record SubmitRequest(IReadOnlyList<RealisasiInput>? Realisasi, IReadOnlyList<string>? EvidenceFileIds, string? Note, bool? ConfirmUnusual = null);
 
     public static RouteGroupBuilder MapWorkApi(this RouteGroupBuilder api)
     {
@@ -119,6 +121,34 @@ public static class WorkApi
             entries.Add(new RealisasiEntry(indicator.Id, value, item.Note?.Trim()));
         }
 
+        // Plausibility: a value far from its target or the unit's previous quarter is stored only once confirmed, and
+        // then carries its warning to the reviewer. Asked only of someone the domain lets submit for this unit, so
+        // anyone else still gets the domain's 403 rather than advice about values.
+        var actor = CurrentUser.ToActor(user);
+        if (errors.Count == 0 && entries.Count > 0 && (actor.IsAdmin || actor.UnitId == unitId))
+        {
+            var previous = await PreviousQuarterAsync(store, run, stepId, unitId, ct);
+            var unusual = new Dictionary<string, string[]>();
+            for (int i = 0; i < entries.Count; i++)
+            {
+                var record = indicators[entries[i].IndicatorId];
+                string? warning = RealisasiPlausibility.Check(record.ToIndicator(), entries[i].Value, record.Targets[run.Period.Quarter],
+                    previous.GetValueOrDefault(record.Id), record.OutlierFactor);
+                if (warning is not null)
+                {
+                    unusual[$"realisasi[{IndexOf(items, entries[i].IndicatorId)}].value"] = [warning];
+                    entries[i] = entries[i] with { Warning = warning };
+                }
+            }
+
+            if (unusual.Count > 0 && body.ConfirmUnusual != true)
+            {
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "realisasi-unusual",
+                    $"{unusual.Count} nilai realisasi jauh dari target atau triwulan sebelumnya. Periksa kembali; bila sudah benar, kirim lagi dengan konfirmasi (confirmUnusual: true). Belum ada yang disimpan.",
+                    new Dictionary<string, object?> { ["errors"] = unusual });
+            }
+        }
+
         var evidence = body.EvidenceFileIds ?? [];
         if (evidence.Any(string.IsNullOrWhiteSpace))
         {
@@ -137,6 +167,42 @@ public static class WorkApi
             c.Run.EnsureEvidence(input.EvidenceFileIds);
             c.Run.SubmitUnit(stepId, unitId, c.Actor, input, c.Engine);
         }, ct);
+    }
+
+    private static int IndexOf(IReadOnlyList<RealisasiInput?> items, string indicatorId)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i]?.IndicatorId == indicatorId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// What the unit reported per indicator in the previous quarter of the same year (its last submission there), the
+    /// second reference of the plausibility check; empty in triwulan I, since indicators and targets are per year.
+    /// </summary>
+    private static async Task<Dictionary<string, decimal>> PreviousQuarterAsync(IRunStore store, SopRun run, string stepId, string unitId, CancellationToken ct)
+    {
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (run.Period.Quarter == 1)
+        {
+            return values;
+        }
+
+        var earlier = await store.ListAsync(new RunQuery(run.TenantId) { OpdId = run.OpdId, Period = new Period(run.Period.Year, run.Period.Quarter - 1) }, ct);
+        var submission = earlier.SelectMany(r => r.Steps).Where(s => s.StepId == stepId)
+            .SelectMany(s => s.UnitTasks).FirstOrDefault(u => u.UnitId == unitId && u.Submission is not null)?.Submission;
+        foreach (var entry in submission?.Realisasi ?? [])
+        {
+            values[entry.IndicatorId] = entry.Value;
+        }
+
+        return values;
     }
 
     private static async Task<IResult> MyTasksAsync(CurrentUser me, IRunStore store, RunService svc, CancellationToken ct)

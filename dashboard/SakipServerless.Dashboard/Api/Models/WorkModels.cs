@@ -26,7 +26,7 @@ public sealed record CompleteRequest(string? Output, IReadOnlyList<string> Kelen
 public sealed record RealisasiInput(string IndicatorId, decimal Value, string? Note);
 
 /// <summary>Body of a unit submission.</summary>
-public sealed record SubmitRequest(IReadOnlyList<RealisasiInput> Realisasi, IReadOnlyList<string> EvidenceFileIds, string? Note);
+public sealed record SubmitRequest(IReadOnlyList<RealisasiInput> Realisasi, IReadOnlyList<string> EvidenceFileIds, string? Note, bool ConfirmUnusual = false);
 
 /// <summary>Body of a return, suspension or termination.</summary>
 public sealed record ReasonRequest(string? Reason);

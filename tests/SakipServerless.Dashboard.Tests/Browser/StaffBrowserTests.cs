@@ -87,6 +87,16 @@ public sealed class StaffBrowserTests(SystemFixture system)
             Assert.False(string.IsNullOrEmpty(fileId));
             await staff.ScreenshotAsync("12-kirim-realisasi-dengan-bukti");
 
+            // The user trial's outlier: 97 against a 25 % target. The backend asks to confirm, beside the field.
+            await staff.Page.Locator("#nilai-dokumen-perencanaan-2026").FillAsync("97");
+            await staff.Page.ClickAsync("button:has-text('Kirim realisasi')");
+            var warning = staff.Page.Locator("[data-indicator='dokumen-perencanaan-2026'] [data-warning]");
+            await warning.WaitForAsync();
+            Assert.Contains("3,9× target triwulan (25 %)", await warning.TextContentAsync());
+            Assert.Contains("/tugas/unit/", staff.Page.Url);
+            Assert.Equal(1, await staff.Page.Locator(".upload.done").CountAsync()); // the uploaded file is still attached
+            await staff.ScreenshotAsync("12b-kirim-realisasi-konfirmasi-nilai");
+            await staff.Page.CheckAsync("input[name=konfirmasi]");
             await staff.Page.ClickAsync("button:has-text('Kirim realisasi')");
             await staff.Page.WaitForURLAsync(url => url.Contains("/tugas?selesai=kirim", StringComparison.Ordinal));
             Assert.Matches(@"^Realisasi \d+ indikator dan 1 berkas bukti dukung terkirim", await staff.Page.Locator(".notice.ok").TextContentAsync() ?? "");
@@ -114,6 +124,10 @@ public sealed class StaffBrowserTests(SystemFixture system)
             await reviewer.ScreenshotAsync("13-tugas-saya-pemeriksa");
             await reviewer.Page.ClickAsync("a[href$='/desa-maasing']");
             await reviewer.Page.WaitForURLAsync(url => url.Contains("/tugas/periksa/", StringComparison.Ordinal));
+            // The confirmed outlier carries its badge to the reviewer.
+            var unusual = reviewer.Page.Locator("tr[data-indicator='dokumen-perencanaan-2026'] [data-unusual]");
+            Assert.Equal("Perlu dicek", await unusual.TextContentAsync());
+
             // The reviewer sees the file by name and opens it through the dashboard.
             var link = reviewer.Page.Locator(".evidence-list a", new() { HasText = "laporan-bulanan-maasing.pdf" });
             Assert.Contains(fileId, await link.GetAttributeAsync("href"));

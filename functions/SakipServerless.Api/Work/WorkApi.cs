@@ -223,7 +223,8 @@ public static class WorkApi
                 bool actor = step.Actors.Any(user.Roles.Contains);
                 if (actor && step.Kind != Core.Templates.StepKind.Collect)
                 {
-                    tasks.Add(new MyTask("step", run.Id, view.PeriodLabel, step.StepId, step.No, step.Activity, step.Kind, null, null, step.DueAt, step.IsLate, step.EscalationLevel, step.LastReturnReason));
+                    tasks.Add(new MyTask("step", run.Id, view.PeriodLabel, step.StepId, step.No, step.Activity, step.Kind, null, null,
+                        step.DueAt, "step", step.IsLate, step.LateMinutes, step.LateLabel, step.EscalationLevel, step.LastReturnReason));
                 }
 
                 foreach (var unit in step.UnitTasks)
@@ -233,7 +234,7 @@ public static class WorkApi
                     if (mine || toReview)
                     {
                         tasks.Add(new MyTask(mine ? "unit-submit" : "unit-review", run.Id, view.PeriodLabel, step.StepId, step.No, step.Activity, step.Kind,
-                            unit.UnitId, unit.UnitName, unit.DueAt, unit.IsLate, unit.EscalationLevel, unit.LastReturnReason));
+                            unit.UnitId, unit.UnitName, unit.DueAt, "unit", unit.IsLate, unit.LateMinutes, unit.LateLabel, unit.EscalationLevel, unit.LastReturnReason));
                     }
                 }
             }
@@ -243,6 +244,8 @@ public static class WorkApi
     }
 
     /// <summary>One item of "my tasks": a step to do, a unit submission to send, or one to accept or return.</summary>
+    /// <param name="DueKind"><c>unit</c> when <paramref name="DueAt"/> is the unit's own deadline (its task, or a fresh one after a return), <c>step</c> when it is the step's.</param>
+    /// <param name="LateMinutes">Minutes past <paramref name="DueAt"/> at the application clock's now; null when not late.</param>
     public sealed record MyTask(string Type, string RunId, string Period, string StepId, int StepNo, string Activity, Core.Templates.StepKind Kind,
-        string? UnitId, string? UnitName, DateTimeOffset? DueAt, bool IsLate, int EscalationLevel, string? ReturnReason);
+        string? UnitId, string? UnitName, DateTimeOffset? DueAt, string DueKind, bool IsLate, long? LateMinutes, string? LateLabel, int EscalationLevel, string? ReturnReason);
 }

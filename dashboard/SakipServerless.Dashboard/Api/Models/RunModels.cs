@@ -20,6 +20,7 @@ public sealed record RunDto(
     DateTimeOffset? NextDeadline,
     bool IsLate,
     string? ActiveStepId,
+    DateTimeOffset AsOf,
     IReadOnlyList<StepDto> Steps,
     IReadOnlyList<RunEvent>? History) // absent from command answers: the dashboard asks for them without it (Prefer: return=minimal)
 {
@@ -46,6 +47,8 @@ public sealed record StepDto(
     bool CompletedLate,
     int EscalationLevel,
     bool IsLate,
+    long? LateMinutes,
+    string? LateLabel,
     int ReturnCount,
     string? LastReturnReason,
     string? Output,
@@ -63,6 +66,8 @@ public sealed record UnitTaskDto(
     DateTimeOffset DueAt,
     int EscalationLevel,
     bool IsLate,
+    long? LateMinutes,
+    string? LateLabel,
     int ReturnCount,
     string? LastReturnReason,
     UnitSubmission? Submission,
@@ -77,6 +82,7 @@ public sealed record RunSummaryDto(
     string Period,
     RunStatus Status,
     string? ActiveStepId,
+    int? ActiveStepNo,
     DateTimeOffset? ActiveStepDueAt,
     int MaxEscalationLevel,
     bool IsLate,

@@ -15,7 +15,10 @@ public sealed record MyTaskDto(
     string? UnitId,
     string? UnitName,
     DateTimeOffset? DueAt,
+    string DueKind,
     bool IsLate,
+    long? LateMinutes,
+    string? LateLabel,
     int EscalationLevel,
     string? ReturnReason);
 

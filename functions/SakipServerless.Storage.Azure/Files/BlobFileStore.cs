@@ -262,7 +262,7 @@ public sealed partial class BlobFileStore(BlobContainerClient container) : IFile
     {
         try
         {
-            return await BlobCalls.RunAsync(() => container.GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BlockSize }, ct), ct);
+            return await BlobReadStream.OpenAsync(container.GetBlobClient(name), ct);
         }
         catch (BlobStorageException e) when (e.IsNotFound)
         {

@@ -16,10 +16,11 @@ namespace SakipServerless.Storage.Azure.Files;
 /// </summary>
 /// <remarks>
 /// <para>An append stages the chunk's bytes as blocks (<see cref="BlockBlobClient.StageBlockAsync(string, Stream, BlockBlobStageBlockOptions, CancellationToken)"/>,
-/// ids from <see cref="BlockIds"/>) and commits each block onto the committed list under <c>If-Match</c> of the ETag
+/// ids from <see cref="BlockIds"/>) and commits them onto the committed list once, under <c>If-Match</c> of the ETag
 /// it started from (<c>If-None-Match: *</c> for the first), so the service itself refuses an append that does not
 /// continue the upload: two requests never interleave bytes, and the committed length is the offset to resume from.
-/// When the client's connection drops mid-chunk, the bytes that arrived are committed before the failure is passed on.</para>
+/// When the client's connection drops mid-chunk, or the service fails a later block, the blocks staged so far are
+/// committed before the failure is passed on.</para>
 /// <para>Promotion stages the staged bytes as blocks of the stored file and commits them with <c>If-None-Match: *</c>
 /// (a stored file is never replaced), then deletes the staged blob; a crash in between leaves only a staged blob, which
 /// the purge removes. A commit retried after its answer was lost finds the blob its first attempt made: its block ids
@@ -47,41 +48,61 @@ public sealed partial class BlobFileStore(BlobContainerClient container) : IFile
         }
 
         var ids = staged?.BlockIds.ToList() ?? [];
-        ETag? etag = staged?.ETag;
         string tag = BlockIds.NewTag();
         var buffer = new byte[BlockSize];
-        while (true)
+        long added = 0;
+        ExceptionDispatchInfo? failure = null;
+        var write = ct;
+        try
         {
-            var (read, dropped) = await FillAsync(content, buffer, ct);
-
-            // Bytes that arrived before the client's connection dropped are kept, even though the request is being
-            // aborted: the client resumes from the committed length and must not have to send them again.
-            var write = dropped is null ? ct : CancellationToken.None;
-            if (read > 0 || etag is null)
+            while (true)
             {
-                var added = ids.ToList();
-                if (read > 0)
+                var (read, dropped) = await FillAsync(content, buffer, ct);
+                if (dropped is not null)
                 {
-                    string id = BlockIds.For(stagingKey, length, tag);
-                    await BlobCalls.RunAsync(() => blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), cancellationToken: write), write);
-                    added.Add(id);
+                    // Bytes that arrived before the client's connection dropped are kept, even though the request is
+                    // being aborted: the client resumes from the committed length and must not send them again.
+                    failure = dropped;
+                    write = CancellationToken.None;
                 }
 
-                etag = await CommitStagedAsync(blob, stagingKey, added, etag, length, write);
-                ids = added;
-                length += read;
-            }
+                if (read > 0)
+                {
+                    string id = BlockIds.For(stagingKey, length + added, tag);
+                    await BlobCalls.RunAsync(() => blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), cancellationToken: write), write);
+                    ids.Add(id);
+                    added += read;
+                }
 
-            if (dropped is not null)
-            {
-                dropped.Throw();
-            }
-
-            if (read < buffer.Length)
-            {
-                return length;
+                if (failure is not null || read < buffer.Length)
+                {
+                    break;
+                }
             }
         }
+        catch (BlobStorageException e) when (added > 0)
+        {
+            // The service failed a block after taking earlier ones: commit those if it still can, so the upload
+            // resumes after them, and report the failure either way.
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+
+        if (added > 0 || staged is null)
+        {
+            try
+            {
+                // One commit per append, under the ETag it started from: a racing append is refused, never mixed in.
+                await CommitStagedAsync(blob, stagingKey, ids, staged?.ETag, length, write);
+                length += added;
+            }
+            catch (Exception) when (failure?.SourceException is BlobStorageException)
+            {
+                // The service's first failure is the one to report; nothing of this append counts.
+            }
+        }
+
+        failure?.Throw();
+        return length;
     }
 
     public async Task<long?> GetStagedLengthAsync(string stagingKey, CancellationToken ct = default) =>

@@ -37,7 +37,7 @@ public static class BlobEvidenceBench
         }
 
         string source = Path.Combine(work, "bukti.pdf");
-        WritePdf(source, megabytes * 1024L * 1024L);
+        BenchPdf.Write(source, megabytes * 1024L * 1024L);
         byte[] sha = SHA256.HashData(File.ReadAllBytes(source));
         await using var azurite = await AzuriteProcess.StartAsync();
 
@@ -69,7 +69,7 @@ public static class BlobEvidenceBench
                     : await BackendProcess.StartFromAsync(apiFolder, "Testing", settings);
                 string token = await backend.TokenAsync(BenchWorld.Tenant, $"{BenchWorld.Opd(1)}-kasubid-kasubag");
                 string small = Path.Combine(work, "kecil.pdf");
-                WritePdf(small, 1024 * 1024);
+                BenchPdf.Write(small, 1024 * 1024);
                 string warm = await UploadAsync(backend, token, runId, small, $"kecil-{name}-{round}.pdf"); // JIT and pools out of the figure
                 await DownloadAsync(backend, token, runId, warm, null);
 
@@ -126,24 +126,6 @@ public static class BlobEvidenceBench
         {
             throw new InvalidOperationException("the downloaded bytes differ from the uploaded file");
         }
-    }
-
-    /// <summary>A PDF as the inspector accepts it: the header, incompressible bytes, the end marker.</summary>
-    private static void WritePdf(string path, long bytes)
-    {
-        using var file = File.Create(path);
-        file.Write("%PDF-1.7\n"u8);
-        var block = new byte[1 << 20];
-        new Random(9).NextBytes(block);
-        long left = bytes - 9 - 7;
-        while (left > 0)
-        {
-            int n = (int)Math.Min(block.Length, left);
-            file.Write(block, 0, n);
-            left -= n;
-        }
-
-        file.Write("\n%%EOF\n"u8);
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

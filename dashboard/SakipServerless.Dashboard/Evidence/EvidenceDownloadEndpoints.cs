@@ -14,15 +14,7 @@ public static class EvidenceDownloadEndpoints
         app.MapGet("/berkas/{runId}/{fileId}", async (string runId, string fileId, HttpContext http, SakipApiClient api) =>
         {
             var (response, problem) = await api.OpenFileAsync(runId, fileId, http.RequestAborted);
-            if (response is null)
-            {
-                return Results.Content($"Berkas tidak dapat diunduh: {problem!.Describe()}", "text/plain; charset=utf-8", statusCode: problem.Status);
-            }
-
-            http.Response.RegisterForDispose(response);
-            var headers = response.Content.Headers;
-            string fileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"') ?? fileId;
-            return Results.Stream(await response.Content.ReadAsStreamAsync(http.RequestAborted), headers.ContentType?.ToString(), fileName);
+            return await BackendDownload.ToResultAsync(http, response, problem, fileId, "Berkas tidak dapat diunduh");
         }).RequireAuthorization();
         return app;
     }

@@ -136,7 +136,7 @@ public static class WorkApi
                     previous.GetValueOrDefault(record.Id), record.OutlierFactor);
                 if (warning is not null)
                 {
-                    unusual[$"realisasi[{IndexOf(items, entries[i].IndicatorId)}].value"] = [warning];
+                    unusual[$"realisasi[{i}].value"] = [warning]; // without errors, entries[i] is items[i]
                     entries[i] = entries[i] with { Warning = warning };
                 }
             }
@@ -167,19 +167,6 @@ public static class WorkApi
             c.Run.EnsureEvidence(input.EvidenceFileIds);
             c.Run.SubmitUnit(stepId, unitId, c.Actor, input, c.Engine);
         }, ct);
-    }
-
-    private static int IndexOf(IReadOnlyList<RealisasiInput?> items, string indicatorId)
-    {
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (items[i]?.IndicatorId == indicatorId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Hosting;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
 
@@ -18,7 +19,7 @@ public static class DevSignInApi
 
     public static RouteGroupBuilder MapDevSignInApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/dev/token", SignInAsync).AllowAnonymous().WithTags("Development")
+        api.MapPost("/dev/token", SignInAsync).AllowAnonymous().WithMetadata(new RateLimitedMetadata()).WithTags("Development")
             .WithSummary("Masuk sebagai pengguna demo (hanya mode pengembangan)");
         return api;
     }

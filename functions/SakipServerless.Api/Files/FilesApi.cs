@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.Storage;
 
 namespace SakipServerless.Api.Files;

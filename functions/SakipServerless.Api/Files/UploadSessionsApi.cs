@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.MasterData;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
@@ -31,7 +32,7 @@ public static partial class UploadSessionsApi
             .RequireRateLimiting(RateLimitPolicies.Upload)
             .DocumentsChunkBody()
             .WithSummary("Mengirim satu potongan di posisi offset (Content-Range: bytes awal-akhir/size); 409 dengan offset bila posisinya tidak menyambung");
-        uploads.MapPost("/{uploadId}/commit", CommitAsync).RequireRateLimiting(RateLimitPolicies.Upload)
+        uploads.MapPost("/{uploadId}/commit", CommitAsync).RequireRateLimiting(RateLimitPolicies.Upload).DocumentsNoBody()
             .WithSummary("Menyelesaikan unggahan bertahap: isi diperiksa lalu disimpan sebagai bukti dukung (201); mengulang commit memberi berkas yang sama");
         uploads.MapDelete("/{uploadId}", CancelAsync).WithSummary("Membatalkan unggahan bertahap dan membuang potongan yang sudah diterima");
         return api;

@@ -1,5 +1,6 @@
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Periods;
@@ -22,14 +23,14 @@ public static class RunsApi
     public static RouteGroupBuilder MapRunsApi(this RouteGroupBuilder api)
     {
         var runs = api.MapGroup("/runs").WithTags("Runs");
-        runs.MapPost("/", StartAsync).WithSummary("Memulai run SOP untuk satu OPD dan periode");
+        runs.MapPost("/", StartAsync).Produces<RunView>(StatusCodes.Status201Created).WithSummary("Memulai run SOP untuk satu OPD dan periode");
         runs.MapPost("/start-all", StartAllAsync).WithSummary("Memulai run untuk semua OPD pemda pada satu periode");
         runs.MapGet("/", ListAsync).WithSummary("Daftar run dengan filter");
         runs.MapGet("/{runId}", GetAsync).WithSummary("Satu run lengkap dengan langkah dan riwayat");
         runs.MapPost("/{runId}/suspend", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
             Execute(runId, body, http, me, svc, c => c.Run.Suspend(c.Actor, body.Reason, c.Engine), ct));
         runs.MapPost("/{runId}/resume", (string runId, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, "resume", http, me, svc, c => c.Run.Resume(c.Actor, c.Engine), ct));
+            Execute(runId, "resume", http, me, svc, c => c.Run.Resume(c.Actor, c.Engine), ct)).DocumentsNoBody();
         runs.MapPost("/{runId}/terminate", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
             Execute(runId, body, http, me, svc, c => c.Run.Terminate(c.Actor, body.Reason, c.Engine), ct));
         runs.MapPost("/{runId}/steps/{stepId}/restart", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>

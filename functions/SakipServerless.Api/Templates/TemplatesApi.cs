@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.Templates;
 using SakipServerless.Importer;
 
@@ -16,8 +17,10 @@ public static class TemplatesApi
         var group = api.MapGroup("/templates").WithTags("Templates");
         group.MapGet("/", ListAsync).WithSummary("Daftar template SOP (versi terbaru masing-masing)");
         group.MapGet("/{templateId}", GetAsync).WithSummary("Satu template SOP: versi terbaru atau ?version=n");
-        group.MapPost("/", PublishAsync).WithSummary("Menerbitkan versi baru template SOP (divalidasi)");
+        group.MapPost("/", PublishAsync).DocumentsJsonBody<SopTemplate>().Produces<SopTemplate>(StatusCodes.Status201Created).WithSummary("Menerbitkan versi baru template SOP (divalidasi)");
         group.MapPost("/import", ImportAsync)
+            .DocumentsRawFileBody("Dokumen SOP apa adanya sebagai isi permintaan, namanya di ?fileName=; jenisnya dikenali dari isi berkas.",
+                "text/plain", "application/octet-stream")
             .WithSummary("Mengubah dokumen SOP (teks ekspor) menjadi draf template beserta importWarnings; tidak menerbitkan");
         return api;
     }

@@ -7,6 +7,7 @@ using SakipServerless.Core.Periods;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
 using static SakipServerless.Api.Runs.RunsApi;
+using SakipServerless.Api.Hosting.OpenApi;
 
 namespace SakipServerless.Api.Work;
 
@@ -41,7 +42,7 @@ public static class WorkApi
         units.MapPost("/submit", SubmitAsync).WithSummary("Mengirim realisasi dan bukti dukung unit");
         units.MapPost("/accept", (string runId, string stepId, string unitId, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
             Execute(runId, new { stepId, unitId, accept = true }, http, me, svc, c => c.Run.AcceptUnit(stepId, unitId, c.Actor, c.Engine), ct))
-            .WithSummary("Menerima kiriman unit");
+            .DocumentsNoBody().WithSummary("Menerima kiriman unit");
         units.MapPost("/return", (string runId, string stepId, string unitId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
             Execute(runId, new { stepId, unitId, body }, http, me, svc, c => c.Run.ReturnUnit(stepId, unitId, c.Actor, body.Reason, c.Engine), ct))
             .WithSummary("Mengembalikan kiriman unit (alasan wajib)");

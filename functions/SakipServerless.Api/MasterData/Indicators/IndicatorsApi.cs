@@ -1,6 +1,7 @@
 using System.Globalization;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
 

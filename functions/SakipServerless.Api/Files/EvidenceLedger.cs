@@ -23,7 +23,7 @@ public sealed class EvidenceLedger(IRunStore runs, TimeProvider clock)
         {
             if (run.Evidence.Count >= maxFiles && run.FindEvidence(file.Id) is null)
             {
-                throw DomainException.Conflict("evidence-limit", $"Run ini sudah memiliki {run.Evidence.Count} berkas bukti, batas yang diizinkan.");
+                throw DomainException.Conflict("evidence-limit", $"Pelaksanaan SOP ini sudah memiliki {run.Evidence.Count} berkas bukti, batas yang diizinkan.");
             }
 
             return run.RecordEvidenceUpload(file, CurrentUser.ToActor(user), clock.GetUtcNow());
@@ -41,7 +41,7 @@ public sealed class EvidenceLedger(IRunStore runs, TimeProvider clock)
         for (int attempt = 1; ; attempt++)
         {
             var run = await runs.FindAsync(user.TenantId, runId, ct)
-                ?? throw DomainException.NotFound("run-not-found", $"Run '{runId}' tidak ditemukan.");
+                ?? throw DomainException.NotFound("run-not-found", $"Pelaksanaan SOP '{runId}' tidak ditemukan.");
             int version = run.Version;
             var result = change(run);
             if (run.Version == version)

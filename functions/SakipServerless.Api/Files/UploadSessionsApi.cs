@@ -156,7 +156,7 @@ public static partial class UploadSessionsApi
 
         if (session.FileId is not null)
         {
-            return Problems.Conflict("upload-committed", "Unggahan ini sudah diselesaikan; berkasnya ada di daftar bukti dukung run.", new Dictionary<string, object?> { ["fileId"] = session.FileId });
+            return Problems.Conflict("upload-committed", "Unggahan ini sudah diselesaikan; berkasnya ada di daftar bukti dukung pelaksanaan SOP.", new Dictionary<string, object?> { ["fileId"] = session.FileId });
         }
 
         var range = ContentRange.Parse(http.Request.Headers.ContentRange);
@@ -227,7 +227,7 @@ public static partial class UploadSessionsApi
         if (session.FileId is not null)
         {
             var (committedRun, readDenied) = await RunFileAccess.ForReadingAsync(user, runId, runs, ct);
-            return committedRun?.FindEvidence(session.FileId) is { } committed ? TypedResults.Ok(EvidenceFileView.From(committed)) : readDenied ?? Problems.NotFound("Berkas unggahan ini tidak ada lagi pada run.");
+            return committedRun?.FindEvidence(session.FileId) is { } committed ? TypedResults.Ok(EvidenceFileView.From(committed)) : readDenied ?? Problems.NotFound("Berkas unggahan ini tidak ada lagi pada pelaksanaan SOP.");
         }
 
         var (run, denied) = await RunFileAccess.ForUploadAsync(user, runId, runs, uploader.Options, ct);

@@ -44,13 +44,13 @@ public sealed class RunService(IRunStore runs, IDocumentStore documents, Templat
             if (run is null || !AccessPolicy.CanReadOpd(user, run.TenantId, run.OpdId))
             {
                 return run is null || !AccessPolicy.SameTenant(user, run.TenantId)
-                    ? Problems.NotFound($"Run '{runId}' tidak ditemukan.")
-                    : Problems.Forbidden("Run ini milik OPD lain.");
+                    ? Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan.")
+                    : Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain.");
             }
 
             if (!AccessPolicy.CanWriteOpd(user, run.TenantId, run.OpdId))
             {
-                return Problems.Forbidden("Anda hanya dapat membaca run ini; perubahan dilakukan oleh pegawai OPD tersebut.");
+                return Problems.Forbidden("Anda hanya dapat membaca pelaksanaan SOP ini; perubahan dilakukan oleh pegawai OPD tersebut.");
             }
 
             var template = await templates.GetAsync(run.TenantId, run.TemplateId, run.TemplateVersion, ct);
@@ -86,7 +86,7 @@ public sealed class RunService(IRunStore runs, IDocumentStore documents, Templat
     public async Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? hash, CancellationToken ct)
     {
         var template = await templates.LatestAsync(opd.TenantId, opd.TemplateId, ct)
-            ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki template SOP '{opd.TemplateId}' yang diterbitkan.");
+            ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki templat SOP '{opd.TemplateId}' yang diterbitkan.");
         var calendar = await calendars.CalendarAsync(opd.TenantId, ct);
         var engine = contexts.For(template, calendar);
         string id = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));

@@ -23,10 +23,10 @@ public static class RunsApi
     public static RouteGroupBuilder MapRunsApi(this RouteGroupBuilder api)
     {
         var runs = api.MapGroup("/runs").WithTags("Runs");
-        runs.MapPost("/", StartAsync).Produces<RunView>(StatusCodes.Status201Created).WithSummary("Memulai run SOP untuk satu OPD dan periode");
-        runs.MapPost("/start-all", StartAllAsync).WithSummary("Memulai run untuk semua OPD pemda pada satu periode");
-        runs.MapGet("/", ListAsync).WithSummary("Daftar run dengan filter");
-        runs.MapGet("/{runId}", GetAsync).WithSummary("Satu run lengkap dengan langkah dan riwayat");
+        runs.MapPost("/", StartAsync).Produces<RunView>(StatusCodes.Status201Created).WithSummary("Memulai pelaksanaan SOP untuk satu OPD dan periode");
+        runs.MapPost("/start-all", StartAllAsync).WithSummary("Memulai pelaksanaan SOP untuk semua OPD pemda pada satu periode");
+        runs.MapGet("/", ListAsync).WithSummary("Daftar pelaksanaan SOP dengan filter");
+        runs.MapGet("/{runId}", GetAsync).WithSummary("Satu pelaksanaan SOP lengkap dengan langkah dan riwayat");
         runs.MapPost("/{runId}/suspend", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
             Execute(runId, body, http, me, svc, c => c.Run.Suspend(c.Actor, body.Reason, c.Engine), ct));
         runs.MapPost("/{runId}/resume", (string runId, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
@@ -87,7 +87,7 @@ public static class RunsApi
 
         if (!AccessPolicy.CanWriteOpd(user, opd.TenantId, opd.Id) || !(AccessPolicy.IsAdmin(user) || user.Roles.Contains(WellKnownRoles.HeadOfOpd)))
         {
-            return Problems.Forbidden("Hanya Kepala OPD atau administrator yang dapat memulai run.");
+            return Problems.Forbidden("Hanya Kepala OPD atau administrator yang dapat memulai pelaksanaan SOP.");
         }
 
         string? key = IdempotencyKey(http, out var invalid);
@@ -113,7 +113,7 @@ public static class RunsApi
         var user = await me.GetAsync(ct);
         if (!AccessPolicy.CanAdminister(user, user.TenantId))
         {
-            return Problems.Forbidden("Hanya administrator pemda yang dapat memulai run untuk semua OPD.");
+            return Problems.Forbidden("Hanya administrator pemda yang dapat memulai pelaksanaan SOP untuk semua OPD.");
         }
 
         if (!Period.TryParse(body.Period, out var period))
@@ -181,7 +181,7 @@ public static class RunsApi
         {
             if (opdId is not null && opdId != user.OpdId)
             {
-                return Problems.Forbidden("Anda hanya dapat melihat run OPD Anda sendiri.");
+                return Problems.Forbidden("Anda hanya dapat melihat pelaksanaan SOP OPD Anda sendiri.");
             }
 
             opdId = user.OpdId ?? "-";
@@ -198,12 +198,12 @@ public static class RunsApi
         var run = await store.FindAsync(user.TenantId, runId, ct);
         if (run is null)
         {
-            return Problems.NotFound($"Run '{runId}' tidak ditemukan.");
+            return Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan.");
         }
 
         if (!AccessPolicy.CanReadOpd(user, run.TenantId, run.OpdId))
         {
-            return Problems.Forbidden("Run ini milik OPD lain.");
+            return Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain.");
         }
 
         return TypedResults.Ok(await svc.ViewAsync(run, ct));

@@ -64,12 +64,12 @@ public static class WorkApi
         var run = await store.FindAsync(user.TenantId, runId, ct);
         if (run is null)
         {
-            return Problems.NotFound($"Run '{runId}' tidak ditemukan.");
+            return Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan.");
         }
 
         if (!AccessPolicy.CanWriteOpd(user, run.TenantId, run.OpdId))
         {
-            return Problems.Forbidden("Run ini milik OPD lain.");
+            return Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain.");
         }
 
         var errors = new Dictionary<string, string[]>();

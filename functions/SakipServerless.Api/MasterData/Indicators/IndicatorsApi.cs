@@ -186,7 +186,7 @@ public static class IndicatorsApi
         if (used.Count > 0)
         {
             return Problems.Conflict("indicator-in-use",
-                $"Indikator '{existing.Name}' sudah memiliki realisasi pada run {string.Join(", ", used)} dan tidak dapat dihapus.",
+                $"Indikator '{existing.Name}' sudah memiliki realisasi pada pelaksanaan SOP {string.Join(", ", used)} dan tidak dapat dihapus.",
                 new Dictionary<string, object?> { ["runIds"] = used });
         }
 

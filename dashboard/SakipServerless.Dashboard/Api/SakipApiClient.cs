@@ -94,6 +94,20 @@ public sealed class SakipApiClient(HttpClient http)
     public Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenExportAsync(string format, Slicers slicers, CancellationToken ct) =>
         OpenStreamAsync($"api/dashboard/rekap.{format}" + slicers.ToApiQuery(), ct);
 
+    /// <summary>My inbox, newest first, with the unread count over all of it (<c>limit=1</c> for the count alone).</summary>
+    public Task<ApiResult<InboxDto>> GetInboxAsync(int limit, CancellationToken ct) =>
+        SendAsync<InboxDto>(HttpMethod.Get, $"api/me/inbox?limit={limit}", null, null, null, ct);
+
+    public Task<ApiResult<bool>> MarkReadAsync(string notificationId, CancellationToken ct) =>
+        SendWithoutAnswerAsync(HttpMethod.Post, $"api/me/inbox/{Uri.EscapeDataString(notificationId)}/read", ct);
+
+    public Task<ApiResult<MarkAllReadDto>> MarkAllReadAsync(CancellationToken ct) =>
+        SendAsync<MarkAllReadDto>(HttpMethod.Post, "api/me/inbox/read-all", null, null, null, ct);
+
+    /// <summary>Webhook deliveries of the pemda that failed or are being retried (admins only; others get 403).</summary>
+    public Task<ApiResult<List<WebhookDeliveryDto>>> GetWebhookFailuresAsync(CancellationToken ct) =>
+        SendAsync<List<WebhookDeliveryDto>>(HttpMethod.Get, "api/notifications/webhook-failures?limit=50", null, null, null, ct);
+
     /// <summary>The evidence files of a run, in upload order (<c>GET /api/runs/{id}/files</c>).</summary>
     public Task<ApiResult<List<UploadedFileDto>>> ListFilesAsync(string runId, CancellationToken ct) =>
         SendAsync<List<UploadedFileDto>>(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}/files", null, null, null, ct);
@@ -167,6 +181,31 @@ public sealed class SakipApiClient(HttpClient http)
         }
 
         return await ReadAsync<T>(request, ct, allowAnonymous);
+    }
+
+    /// <summary>A command the backend answers with 204 and no body.</summary>
+    private async Task<ApiResult<bool>> SendWithoutAnswerAsync(HttpMethod method, string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return ApiResult<bool>.Failure(ApiProblem.Unreachable(Unreachable(e)));
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw new ApiUnauthorizedException();
+            }
+
+            return response.IsSuccessStatusCode ? ApiResult<bool>.Success(true) : ApiResult<bool>.Failure(await ProblemOfAsync(response, ct));
+        }
     }
 
     private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct, bool allowAnonymous = false)

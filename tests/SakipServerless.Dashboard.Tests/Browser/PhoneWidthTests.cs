@@ -21,6 +21,7 @@ public sealed class PhoneWidthTests(SystemFixture system)
             ("jeneponto", "sekda", "/ringkasan?periode=2026-Q3"),
             ("jeneponto", "sekda", "/capaian"),
             ("jeneponto", "sekda", "/pelaksanaan"),
+            ("jeneponto", "sekda", "/notifikasi"),
         };
         using (var api = await system.ApiAsAsync("jeneponto", "sekda"))
         {

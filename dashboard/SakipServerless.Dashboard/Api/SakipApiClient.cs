@@ -94,6 +94,27 @@ public sealed class SakipApiClient(HttpClient http)
     public Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenExportAsync(string format, Slicers slicers, CancellationToken ct) =>
         OpenStreamAsync($"api/dashboard/rekap.{format}" + slicers.ToApiQuery(), ct);
 
+    /// <summary>Management of a run by its head of OPD or the admin; each needs a reason except resuming.</summary>
+    public Task<ApiResult<RunDto>> SuspendRunAsync(string runId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/suspend", new { reason }, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> ResumeRunAsync(string runId, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/resume", new { }, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> TerminateRunAsync(string runId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/terminate", new { reason }, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> RestartStepAsync(string runId, string stepId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"{StepPath(runId, stepId)}/restart", new { reason }, idempotencyKey, ct);
+
+    /// <summary>Starts the run of one OPD for a period (201 with the run; 409 when it exists).</summary>
+    public Task<ApiResult<RunDto>> StartRunAsync(string opdId, string period, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync("api/runs", new { opdId, period }, idempotencyKey, ct);
+
+    /// <summary>Starts the period's run for every OPD of the pemda (admins); one outcome per OPD.</summary>
+    public Task<ApiResult<List<StartAllResultDto>>> StartAllRunsAsync(string period, CancellationToken ct) =>
+        SendAsync<List<StartAllResultDto>>(HttpMethod.Post, "api/runs/start-all", new { period }, null, null, ct);
+
     /// <summary>My inbox, newest first, with the unread count over all of it (<c>limit=1</c> for the count alone).</summary>
     public Task<ApiResult<InboxDto>> GetInboxAsync(int limit, CancellationToken ct) =>
         SendAsync<InboxDto>(HttpMethod.Get, $"api/me/inbox?limit={limit}", null, null, null, ct);

@@ -94,6 +94,39 @@ public sealed class SakipApiClient(HttpClient http)
     public Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenExportAsync(string format, Slicers slicers, CancellationToken ct) =>
         OpenStreamAsync($"api/dashboard/rekap.{format}" + slicers.ToApiQuery(), ct);
 
+    // Administration of the pemda (admins; the backend refuses everyone else with 403).
+    public Task<ApiResult<TenantSettingsDto>> GetTenantSettingsAsync(CancellationToken ct) =>
+        SendAsync<TenantSettingsDto>(HttpMethod.Get, "api/tenants/current", null, null, null, ct);
+
+    public Task<ApiResult<TenantSettingsDto>> PutTenantSettingsAsync(object settings, CancellationToken ct) =>
+        SendAsync<TenantSettingsDto>(HttpMethod.Put, "api/tenants/current", settings, null, null, ct);
+
+    public Task<ApiResult<List<TemplateSummaryDto>>> GetTemplatesAsync(CancellationToken ct) =>
+        SendAsync<List<TemplateSummaryDto>>(HttpMethod.Get, "api/templates", null, null, null, ct);
+
+    public Task<ApiResult<Opd>> CreateOpdAsync(object opd, CancellationToken ct) => SendAsync<Opd>(HttpMethod.Post, "api/opds", opd, null, null, ct);
+
+    public Task<ApiResult<Opd>> UpdateOpdAsync(string opdId, object opd, CancellationToken ct) =>
+        SendAsync<Opd>(HttpMethod.Put, $"api/opds/{Uri.EscapeDataString(opdId)}", opd, null, null, ct);
+
+    public Task<ApiResult<List<AppUser>>> GetUsersAsync(CancellationToken ct) => SendAsync<List<AppUser>>(HttpMethod.Get, "api/users", null, null, null, ct);
+
+    public Task<ApiResult<AppUser>> CreateUserAsync(object user, CancellationToken ct) => SendAsync<AppUser>(HttpMethod.Post, "api/users", user, null, null, ct);
+
+    public Task<ApiResult<AppUser>> UpdateUserAsync(string userId, object user, CancellationToken ct) =>
+        SendAsync<AppUser>(HttpMethod.Put, $"api/users/{Uri.EscapeDataString(userId)}", user, null, null, ct);
+
+    /// <summary>Imports (or with <paramref name="dryRun"/> checks) an indicator sheet for an OPD and year; row errors come back in the problem.</summary>
+    public async Task<ApiResult<IndicatorImportDto>> ImportIndicatorsAsync(string opdId, int year, byte[] csv, bool dryRun, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            $"api/opds/{Uri.EscapeDataString(opdId)}/indicators/import?year={year}&dryRun={(dryRun ? "true" : "false")}")
+        {
+            Content = new ByteArrayContent(csv) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } },
+        };
+        return await ReadAsync<IndicatorImportDto>(request, ct);
+    }
+
     /// <summary>Management of a run by its head of OPD or the admin; each needs a reason except resuming.</summary>
     public Task<ApiResult<RunDto>> SuspendRunAsync(string runId, string reason, string? idempotencyKey, CancellationToken ct) =>
         CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/suspend", new { reason }, idempotencyKey, ct);

@@ -22,6 +22,11 @@ public sealed class PhoneWidthTests(SystemFixture system)
             ("jeneponto", "sekda", "/capaian"),
             ("jeneponto", "sekda", "/pelaksanaan"),
             ("jeneponto", "sekda", "/notifikasi"),
+            ("jeneponto", "admin", "/admin"),
+            ("jeneponto", "admin", "/admin/opd"),
+            ("jeneponto", "admin", "/admin/pengguna"),
+            ("jeneponto", "admin", "/admin/indikator"),
+            ("jeneponto", "admin", "/admin/pengaturan"),
         };
         using (var api = await system.ApiAsAsync("jeneponto", "sekda"))
         {

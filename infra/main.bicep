@@ -411,6 +411,16 @@ var functionAppSettings = [
     value: '60'
   }
   {
+    name: 'Sakip__RateLimits__SignInPerAddressPermitLimit'
+    value: '300'
+  }
+  {
+    // Production sign-in is the platform's; the dashboard's address goes here only when it calls the API through a
+    // known private address (then its X-Forwarded-For is believed for the per-address limits).
+    name: 'Sakip__RateLimits__TrustedProxies'
+    value: ''
+  }
+  {
     name: 'Sakip__RateLimits__UploadPermitLimit'
     value: '120'
   }

@@ -35,21 +35,24 @@ public sealed class RateLimitOptions : IValidatableObject
     public int UploadWindowSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Addresses of proxies whose <c>X-Forwarded-For</c> is believed (the dashboard server, a gateway). Empty: the
-    /// header is ignored and the connection's peer is the client.
+    /// Addresses of proxies whose <c>X-Forwarded-For</c> is believed (the dashboard server, a gateway), separated by
+    /// commas: one string, so it is one app setting in Azure. Empty: the header is ignored and the connection's peer
+    /// is the client.
     /// </summary>
-    public string[] TrustedProxies { get; set; } = [];
+    public string TrustedProxies { get; set; } = "";
 
-    public IReadOnlyCollection<IPAddress> TrustedProxyAddresses() => ClientAddress.Parse(TrustedProxies);
+    public IReadOnlyCollection<IPAddress> TrustedProxyAddresses() => ClientAddress.Parse(ProxyList());
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (string address in TrustedProxies)
+        foreach (string address in ProxyList())
         {
-            if (!IPAddress.TryParse(address?.Trim(), out _))
+            if (!IPAddress.TryParse(address, out _))
             {
                 yield return new ValidationResult($"Sakip:RateLimits:TrustedProxies: '{address}' is not an IP address.", [nameof(TrustedProxies)]);
             }
         }
     }
+
+    private string[] ProxyList() => (TrustedProxies ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -53,7 +53,7 @@ public sealed class RateLimitTests
     {
         var settings = Limits(signIn: 100);
         settings["Sakip:RateLimits:SignInPerAddressPermitLimit"] = "2";
-        settings["Sakip:RateLimits:TrustedProxies:0"] = "10.0.0.5";
+        settings["Sakip:RateLimits:TrustedProxies"] = "10.0.0.5";
         await using var factory = new ApiFactory(settings: settings, services: TestPeerAddress.Register);
         await new TestWorld(factory).SeedAsync();
 
@@ -77,7 +77,7 @@ public sealed class RateLimitTests
     public async Task App_RefusesToStart_WithATrustedProxyThatIsNoAddress()
     {
         var settings = Limits(signIn: 10);
-        settings["Sakip:RateLimits:TrustedProxies:0"] = "dashboard.local";
+        settings["Sakip:RateLimits:TrustedProxies"] = "dashboard.local";
         await using var factory = new ApiFactory(settings: settings);
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("dashboard.local", failure.ToString(), StringComparison.Ordinal);

@@ -9,6 +9,7 @@ namespace SakipServerless.Dashboard.Tests.Browser;
 /// The README's demo walk-through, step for step as written: a desa resubmits with evidence, the Kasubag returns it,
 /// the desa corrects it, the Kasubag accepts it. A system of its own, so the shared demo data stays as seeded.
 /// </summary>
+[Collection(OwnSystemCollection.Name)]
 public sealed class ReadmeWalkthroughTests : IAsyncLifetime
 {
     private const string Run = "demo-kecamatan-batui-selatan-2026-q4";

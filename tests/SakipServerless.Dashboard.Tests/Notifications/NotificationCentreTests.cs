@@ -11,6 +11,7 @@ namespace SakipServerless.Dashboard.Tests.Notifications;
 /// the way), mark all read, the count updating live after an escalation, and failed webhook deliveries for the admin.
 /// A system of its own with the dispatcher running (every second) and a webhook receiver that is not there.
 /// </summary>
+[Collection(OwnSystemCollection.Name)]
 public sealed partial class NotificationCentreTests : IAsyncLifetime
 {
     private readonly SystemFixture _system = new()

@@ -11,6 +11,7 @@ namespace SakipServerless.Dashboard.Tests.Pages;
 /// natural way), indicators by CSV with row errors on the page, and the pemda's settings. Each checks what the backend
 /// stored. A system of its own, since these change master data.
 /// </summary>
+[Collection(OwnSystemCollection.Name)]
 public sealed class AdminWorkspaceTests : IAsyncLifetime
 {
     private const string Tenant = "bantul";

@@ -9,6 +9,7 @@ namespace SakipServerless.Dashboard.Tests.Pages;
 /// holder's task list each told a different lateness. Every page now shows the backend's. A system of its own,
 /// since moving the backend's clock would move it for every other test.
 /// </summary>
+[Collection(OwnSystemCollection.Name)]
 public sealed class DeadlineAgreementTests : IAsyncLifetime
 {
     private readonly SystemFixture _system = new();

@@ -9,6 +9,7 @@ namespace SakipServerless.Dashboard.Tests.Pages;
 /// Run management from the dashboard: the head of the OPD suspends, resumes and redoes a step with a reason that the
 /// history keeps; the admin starts a period for every OPD at once. A system of its own: these change the runs.
 /// </summary>
+[Collection(OwnSystemCollection.Name)]
 public sealed class RunManagementPageTests : IAsyncLifetime
 {
     private const string Run = "demo-kesbangpol-2026-q4";

@@ -72,3 +72,13 @@ public sealed class SystemCollection : ICollectionFixture<SystemFixture>
 {
     public const string Name = "system";
 }
+
+/// <summary>
+/// Tests that start a system of their own (they move the clock or change data): run one at a time and after the
+/// parallel ones, so a 2-core machine is not asked to start several backends and browsers at once.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OwnSystemCollection
+{
+    public const string Name = "own-system";
+}

@@ -10,7 +10,7 @@ namespace SakipServerless.Api.Files;
 /// </summary>
 /// <remarks>
 /// Recording is a write of the run, so it can meet a concurrent one (units submitting at 15:59, the sweep): a stale
-/// write is retried on fresh state, as <c>RunService</c> does for commands. It does not go through <c>RunService</c>
+/// write is retried on fresh state, as the embedded engine does for commands. It does not go through <c>IRunEngine</c>
 /// because leadership and inspektorat, who read and write nothing else, must still leave a trace when they download.
 /// </remarks>
 public sealed class EvidenceLedger(IRunStore runs, TimeProvider clock)

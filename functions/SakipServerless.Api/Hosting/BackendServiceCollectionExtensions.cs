@@ -7,6 +7,7 @@ using SakipServerless.Api.Files;
 using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
+using SakipServerless.Api.Runs.Engine;
 using SakipServerless.Api.Storage;
 using SakipServerless.Api.Sweep;
 using SakipServerless.Api.Templates;
@@ -65,6 +66,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TenantCalendars>();
         services.AddScoped<RunService>();
+        services.AddScoped<IRunEngine, EmbeddedRunEngine>();
         services.AddScoped<DashboardReader>();
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineSweepService>();

@@ -22,6 +22,8 @@ public sealed class DurableScenarioEngine(DurableHost host) : IScenarioEngine
     private readonly string _runId = "run-" + Guid.NewGuid().ToString("N")[..12];
     private string _tenantId = "";
 
+    public string RunId => _runId;
+
     public async Task StartAsync(SopTemplate template, Period period, IReadOnlyList<OrgUnit> units, Actor head, DateTimeOffset at)
     {
         _tenantId = "pemda-" + _runId; // a tenant per run: the natural key (tenant, OPD, SOP, period) never collides between tests
@@ -33,9 +35,28 @@ public sealed class DurableScenarioEngine(DurableHost host) : IScenarioEngine
 
     public async Task<SopRun> ReadAsync() => await host.Store.FindAsync(_tenantId, _runId) ?? throw new InvalidOperationException("The run has no projection.");
 
-    public async Task<CommandOutcome> SendAsync(Actor actor, RunCommand command) =>
-        await host.Runs.SendAsync(_runId, new RunCommandEnvelope(NewId(), ActorData.From(actor), command), Wait)
-        ?? throw new TimeoutException($"No outcome for {command} within {Wait}.");
+    public Task<CommandOutcome> SendAsync(Actor actor, RunCommand command) =>
+        SendAsync(new RunCommandEnvelope(NewId(), ActorData.From(actor), command));
+
+    public async Task<CommandOutcome> SendAsync(RunCommandEnvelope envelope) =>
+        await host.Runs.SendAsync(_runId, envelope, Wait) ?? throw new TimeoutException($"No outcome for {envelope.Command} within {Wait}.");
+
+    /// <summary>Reads the projection until <paramref name="condition"/> holds (a timer's work shows only there).</summary>
+    public async Task<SopRun> ReadUntilAsync(Func<SopRun, bool> condition, TimeSpan? within = null)
+    {
+        var give = DateTime.UtcNow + (within ?? Wait);
+        while (true)
+        {
+            var run = await ReadAsync();
+            if (condition(run))
+            {
+                return run;
+            }
+
+            Assert.True(DateTime.UtcNow < give, "the projection did not reach the expected state in time");
+            await Task.Delay(50);
+        }
+    }
 
     public async Task LetDeadlinesPassAsync(DateTimeOffset until)
     {

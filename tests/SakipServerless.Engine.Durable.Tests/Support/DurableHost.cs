@@ -17,10 +17,14 @@ public sealed class DurableHost : IAsyncLifetime
 
     public DurableRunClient Runs { get; private set; } = null!;
 
+    /// <summary>Where the projection's notifications wait for the dispatcher.</summary>
+    public INotificationStore Notifications { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "runs.db"));
         Store = new SqliteRunStore(_database);
+        Notifications = new SqliteNotificationStore(_database);
         _host = await DurableTaskTestHost.StartAsync(r => r.AddSakipRunEngine(),
             new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(Store) });
         Runs = new DurableRunClient(_host.Client);

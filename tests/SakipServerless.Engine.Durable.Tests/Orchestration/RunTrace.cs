@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SakipServerless.Core;
+using SakipServerless.Engine.Durable.Orchestration;
+
+namespace SakipServerless.Engine.Durable.Tests.Orchestration;
+
+/// <summary>
+/// A recorded run: the orchestration's input, every later input in order, and the decisions taken. Replaying the
+/// inputs through a fresh <see cref="RunInterpreter"/> must give the same decisions, which is what an orchestration
+/// replaying its history relies on.
+/// </summary>
+public sealed record RunTrace(RunOrchestrationState Input, IReadOnlyList<TraceInput> Inputs, IReadOnlyList<TraceDecision> Decisions)
+{
+    public static IReadOnlyList<TraceDecision> Replay(RunOrchestrationState input, IEnumerable<TraceInput> inputs)
+    {
+        var interpreter = new RunInterpreter(input);
+        return [.. inputs.Select(i => Decide(interpreter, i))];
+    }
+
+    /// <summary>Feeds one input to <paramref name="interpreter"/> as the orchestrator does (decide, write, then commit) and describes the decision.</summary>
+    public static TraceDecision Decide(RunInterpreter interpreter, TraceInput input)
+    {
+        var decision = input.Kind switch
+        {
+            TraceInputKind.Start => interpreter.Start(input.At),
+            TraceInputKind.Command => interpreter.Handle(input.Command!, input.At),
+            _ => interpreter.Tick(input.At),
+        };
+        interpreter.Committed(decision);
+        return new TraceDecision(
+            decision.Write is { } w ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(w.RunJson))) : null,
+            decision.Write?.ExpectedVersion, decision.Outcome, interpreter.NextDeadline);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions(CoreJson.Options) { WriteIndented = true });
+
+    public static RunTrace Parse(string json) => JsonSerializer.Deserialize<RunTrace>(json, CoreJson.Options)!;
+}

@@ -27,10 +27,10 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
 
     /// <summary>Schedules the run's orchestration (instance id = run id) and waits for the start's outcome.</summary>
     public async Task<CommandOutcome?> StartAsync(SopTemplate template, CalendarSpec calendar, EscalationPolicy policy, StartRunRequest start,
-        TimeSpan wait, double timeScale = 1, DateTimeOffset? runOrigin = null, CancellationToken ct = default)
+        TimeSpan wait, RunClockOptions? clockOptions = null, int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration, CancellationToken ct = default)
     {
         var state = new RunOrchestrationState(SopRunOrchestrator.CurrentInterpreterVersion, SopTemplateJson.Serialize(template), calendar,
-            policy.Level2Grace, start, TimeScale: timeScale, RunOrigin: runOrigin);
+            policy.Level2Grace, start, TimeScale: clockOptions?.Scale ?? 1, RunOrigin: clockOptions?.RunOrigin, InputsPerGeneration: inputsPerGeneration);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SopRunOrchestrator), state.ToJson(), new StartOrchestrationOptions(start.RunId), ct);
         return await WaitForOutcomeAsync(start.RunId, start.CommandId, wait, ct);
     }

@@ -15,6 +15,7 @@ namespace SakipServerless.Engine.Durable.Orchestration;
 /// <param name="RunJson">The run (<c>RunJson</c>); null before the start was applied.</param>
 /// <param name="SeenCommandIds">Recent command ids, oldest first: duplicates within this window are dropped.</param>
 /// <param name="RecentOutcomes">The last outcomes, which the custom status carries for the senders waiting on them.</param>
+/// <param name="InputsPerGeneration">How many inputs one generation handles before it continues as new (tests make it small).</param>
 public sealed record RunOrchestrationState(
     int InterpreterVersion,
     string TemplateJson,
@@ -26,7 +27,8 @@ public sealed record RunOrchestrationState(
     DateTimeOffset? RunOrigin = null,
     string? RunJson = null,
     IReadOnlyList<string>? SeenCommandIds = null,
-    IReadOnlyList<CommandOutcome>? RecentOutcomes = null)
+    IReadOnlyList<CommandOutcome>? RecentOutcomes = null,
+    int InputsPerGeneration = SopRunOrchestrator.EventsPerGeneration)
 {
     /// <summary>Serialized with the Core's options: the orchestration's payloads read like the store's documents.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, CoreJson.Options);

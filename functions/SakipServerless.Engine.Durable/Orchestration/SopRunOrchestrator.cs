@@ -49,6 +49,9 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)),
             state.RunOrigin ?? new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), state.TimeScale);
         var interpreter = new RunInterpreter(state);
+        // A continue-as-new starts without a custom status: report the carried outcomes again at once, or a sender
+        // waiting for the last command of the previous generation would wait for this one's first input.
+        context.SetCustomStatus(interpreter.Report.ToJson());
 
         if (state.RunJson is null)
         {
@@ -65,7 +68,7 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
         Task<string>? command = null;
         for (int inputs = 0; !interpreter.Finished; inputs++)
         {
-            if (inputs >= EventsPerGeneration && command is null)
+            if (inputs >= state.InputsPerGeneration && command is null)
             {
                 context.ContinueAsNew(interpreter.Snapshot(clock).ToJson(), preserveUnprocessedEvents: true);
                 return "";

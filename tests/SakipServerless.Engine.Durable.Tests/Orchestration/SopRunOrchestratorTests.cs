@@ -3,6 +3,7 @@ using SakipServerless.Core.Runs;
 using SakipServerless.Core.Runs.Commands;
 using SakipServerless.Core.Templates;
 using SakipServerless.Engine.Durable.Commands;
+using SakipServerless.Engine.Durable.Orchestration;
 using SakipServerless.Engine.Durable.Tests.Scenarios;
 using SakipServerless.Engine.Durable.Tests.Support;
 
@@ -35,6 +36,30 @@ public sealed class SopRunOrchestratorTests(DurableHost host) : IClassFixture<Du
         Assert.Equal(later.Version, stored.Version);
         Assert.Single(stored.History, e => e.Type == RunEventType.StepRestarted);
         Assert.Single((await host.Runs.ReportAsync(run.RunId))!.Outcomes, o => o.CommandId == "cmd-1");
+    }
+
+    [Fact]
+    public async Task ContinuedAsNew_TheRunAndItsSeenCommandIdsCarryOver()
+    {
+        var run = await StartAsync(inputsPerGeneration: 2);
+        var restarts = Enumerable.Range(1, 5)
+            .Select(i => new RunCommandEnvelope($"restart-{i}", ActorData.From(SeedScenario.Head), new RestartStepCommand(_template.Steps[0].Id, $"Ulang {i}")))
+            .ToList();
+
+        foreach (var envelope in restarts)
+        {
+            Assert.True((await run.SendAsync(envelope)).Applied);
+        }
+
+        // restart-1 was handled two generations ago; it is still recognised and dropped.
+        await run.SendAsync(restarts[0]);
+        var later = await run.SendAsync(SeedScenario.Head, new SuspendRunCommand("Menunggu rapat pimpinan"));
+
+        var stored = await run.ReadAsync();
+        // Each restart sets a fresh 5-minute deadline (2.5 s), so no timer fires unless an outcome is reported late.
+        Assert.Equal(1 + 5 + 1, stored.Version);
+        Assert.Equal(later.Version, stored.Version);
+        Assert.Equal(5, stored.History.Count(e => e.Type == RunEventType.StepRestarted));
     }
 
     [Fact]
@@ -95,9 +120,9 @@ public sealed class SopRunOrchestratorTests(DurableHost host) : IClassFixture<Du
         Assert.Equal(RunStatus.Terminated, (await run.ReadAsync()).Status);
     }
 
-    private async Task<DurableScenarioEngine> StartAsync()
+    private async Task<DurableScenarioEngine> StartAsync(int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration)
     {
-        var run = new DurableScenarioEngine(host);
+        var run = new DurableScenarioEngine(host, inputsPerGeneration);
         await run.StartAsync(_template, new Period(2026, 1), SeedScenario.Units, SeedScenario.Head, Start);
         return run;
     }

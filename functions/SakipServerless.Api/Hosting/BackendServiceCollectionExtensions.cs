@@ -66,7 +66,11 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TenantCalendars>();
         services.AddScoped<RunService>();
-        services.AddScoped<IRunEngine, EmbeddedRunEngine>();
+        // The durable engine needs its host's DurableRunClient (the Functions app, or a test host); the embedded one needs nothing more.
+        services.AddScoped<IRunEngine>(sp => sp.GetRequiredService<IOptions<SakipOptions>>().Value.Engine.IsDurable
+            ? ActivatorUtilities.CreateInstance<DurableRunEngine>(sp)
+            : ActivatorUtilities.CreateInstance<EmbeddedRunEngine>(sp));
+        services.AddSingleton<SakipServerless.Engine.Durable.Projection.IProjectionAnswers, RunViewAnswers>();
         services.AddScoped<DashboardReader>();
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineSweepService>();

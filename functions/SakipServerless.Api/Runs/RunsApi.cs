@@ -29,13 +29,13 @@ public static class RunsApi
         runs.MapGet("/", ListAsync).WithSummary("Daftar run dengan filter");
         runs.MapGet("/{runId}", GetAsync).WithSummary("Satu run lengkap dengan langkah dan riwayat");
         runs.MapPost("/{runId}/suspend", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
-            Execute(runId, body, http, me, engine, new SuspendRunCommand(body.Reason), ct));
+            Execute(runId, body, http, me, engine, new SuspendRunCommand(body.Reason), ct)).AnswersRunCommand();
         runs.MapPost("/{runId}/resume", (string runId, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
-            Execute(runId, "resume", http, me, engine, new ResumeRunCommand(), ct));
+            Execute(runId, "resume", http, me, engine, new ResumeRunCommand(), ct)).AnswersRunCommand();
         runs.MapPost("/{runId}/terminate", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
-            Execute(runId, body, http, me, engine, new TerminateRunCommand(body.Reason), ct));
+            Execute(runId, body, http, me, engine, new TerminateRunCommand(body.Reason), ct)).AnswersRunCommand();
         runs.MapPost("/{runId}/steps/{stepId}/restart", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
-            Execute(runId, new { stepId, body }, http, me, engine, new RestartStepCommand(stepId, body.Reason), ct));
+            Execute(runId, new { stepId, body }, http, me, engine, new RestartStepCommand(stepId, body.Reason), ct)).AnswersRunCommand();
         return api;
     }
 

@@ -31,22 +31,22 @@ public static class WorkApi
         var steps = api.MapGroup("/runs/{runId}/steps/{stepId}").WithTags("Work");
         steps.MapPost("/complete", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, new { stepId, body }, http, me, engine, new CompleteStepCommand(stepId, body.Output?.Trim(), [.. body.Kelengkapan ?? []], [.. body.EvidenceFileIds ?? []]), ct))
-            .WithSummary("Menyelesaikan langkah dengan kelengkapan dan output");
+            .AnswersRunCommand().WithSummary("Menyelesaikan langkah dengan kelengkapan dan output");
         steps.MapPost("/approve", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, new { stepId, body }, http, me, engine, new ApproveStepCommand(stepId, body.Output?.Trim(), [.. body.Kelengkapan ?? []], [.. body.EvidenceFileIds ?? []]), ct))
-            .WithSummary("Menyetujui langkah pemeriksaan");
+            .AnswersRunCommand().WithSummary("Menyetujui langkah pemeriksaan");
         steps.MapPost("/return", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, new { stepId, body }, http, me, engine, new ReturnStepCommand(stepId, body.Reason), ct))
-            .WithSummary("Mengembalikan pekerjaan untuk diperbaiki (alasan wajib)");
+            .AnswersRunCommand().WithSummary("Mengembalikan pekerjaan untuk diperbaiki (alasan wajib)");
 
         var units = steps.MapGroup("/units/{unitId}");
-        units.MapPost("/submit", SubmitAsync).WithSummary("Mengirim realisasi dan bukti dukung unit");
+        units.MapPost("/submit", SubmitAsync).AnswersRunCommand().WithSummary("Mengirim realisasi dan bukti dukung unit");
         units.MapPost("/accept", (string runId, string stepId, string unitId, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, new { stepId, unitId, accept = true }, http, me, engine, new AcceptUnitCommand(stepId, unitId), ct))
-            .WithSummary("Menerima kiriman unit");
+            .AnswersRunCommand().WithSummary("Menerima kiriman unit");
         units.MapPost("/return", (string runId, string stepId, string unitId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, new { stepId, unitId, body }, http, me, engine, new ReturnUnitCommand(stepId, unitId, body.Reason), ct))
-            .WithSummary("Mengembalikan kiriman unit (alasan wajib)");
+            .AnswersRunCommand().WithSummary("Mengembalikan kiriman unit (alasan wajib)");
         return api;
     }
 

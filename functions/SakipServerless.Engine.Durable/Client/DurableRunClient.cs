@@ -53,6 +53,10 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
         return await WaitForOutcomeAsync(runId, envelope.CommandId, wait, ct);
     }
 
+    /// <summary>The outcome of a command sent earlier, once reported; null while pending or when it left the report's window.</summary>
+    public async Task<CommandOutcome?> FindOutcomeAsync(string runId, string commandId, CancellationToken ct = default) =>
+        (await ReportAsync(runId, ct))?.Find(commandId);
+
     /// <summary>The orchestration's status report: the projected version and the latest outcomes.</summary>
     public async Task<RunStatusReport?> ReportAsync(string runId, CancellationToken ct = default)
     {
@@ -62,6 +66,11 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
 
     private async Task<CommandOutcome?> WaitForOutcomeAsync(string runId, string commandId, TimeSpan wait, CancellationToken ct)
     {
+        if (wait <= TimeSpan.Zero)
+        {
+            return null; // the caller answers "accepted" without looking
+        }
+
         var until = _clock.GetUtcNow() + wait;
         while (true)
         {

@@ -132,7 +132,7 @@ public sealed class RunInterpreter
     public Decision CreationRefused(ProjectionResult result)
     {
         Run = null;
-        return Refusal(new CommandOutcome(_input.Start.CommandId, false, 0, DomainErrorKind.Conflict, "run-exists", result.Message));
+        return Refusal(new CommandOutcome(_input.Start.CommandId, false, 0, DomainErrorKind.Conflict, "run-exists", result.Message, result.ExistingRunId));
     }
 
     /// <summary>The input of the next generation: the run as it stands, the recent command ids and outcomes.</summary>

@@ -14,12 +14,17 @@ namespace SakipServerless.Engine.Durable.Projection;
 /// transition once. A creation whose run id is stored already counts the same way; one refused because another run
 /// has the natural key is reported, not thrown, since it is the user's conflict rather than a fault.
 /// </remarks>
-public sealed class WriteRunProjection(IRunStore runs) : TaskActivity<string, ProjectionResult>
+public sealed class WriteRunProjection(IRunStore runs, IEnumerable<IProjectionAnswers> answers) : TaskActivity<string, ProjectionResult>
 {
     public override async Task<ProjectionResult> RunAsync(TaskActivityContext context, string input)
     {
         var write = ProjectionWrite.Parse(input);
         var run = RunJson.Deserialize(write.RunJson);
+        if (write.Idempotency is { } record && answers.LastOrDefault() is { } renderer)
+        {
+            write = write with { Idempotency = record with { ResponseJson = await renderer.RenderAsync(run.Copy(), record.StatusCode, CancellationToken.None) } };
+        }
+
         try
         {
             if (write.ExpectedVersion is { } expected)
@@ -39,7 +44,7 @@ public sealed class WriteRunProjection(IRunStore runs) : TaskActivity<string, Pr
         }
         catch (ConcurrencyConflictException)
         {
-            if ((await runs.FindAsync(run.TenantId, run.Id))?.Version >= write.Version)
+            if (await runs.FindAsync(run.TenantId, run.Id) is { } stored && IsThisWrite(stored, run))
             {
                 return new ProjectionResult(true);
             }
@@ -47,4 +52,8 @@ public sealed class WriteRunProjection(IRunStore runs) : TaskActivity<string, Pr
             throw; // not this orchestration's earlier attempt: a second writer, which the single-writer rule excludes
         }
     }
+
+    /// <summary>The stored run is this write (an earlier attempt succeeded), not a later change by someone else: same version, same last event.</summary>
+    private static bool IsThisWrite(SopRun stored, SopRun run) =>
+        stored.Version == run.Version && stored.History.Count == run.History.Count && stored.History[^1] == run.History[^1];
 }

@@ -23,6 +23,8 @@ namespace SakipServerless.Core.Runs.Commands;
 [JsonDerivedType(typeof(SubmitUnitCommand), "submit-unit")]
 [JsonDerivedType(typeof(AcceptUnitCommand), "accept-unit")]
 [JsonDerivedType(typeof(ReturnUnitCommand), "return-unit")]
+[JsonDerivedType(typeof(RecordEvidenceUploadCommand), "record-evidence-upload")]
+[JsonDerivedType(typeof(RecordEvidenceDownloadCommand), "record-evidence-download")]
 public abstract record RunCommand
 {
     /// <summary>Applies the command or throws a <see cref="DomainException"/> having changed nothing.</summary>

@@ -145,6 +145,26 @@ public abstract class RunCommandContractTests : IAsyncLifetime
         Assert.Equal("run-not-running", after.GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task EvidenceUploadedAndRead_IsRecordedOnTheRun_AndACompletionMayCiteIt()
+    {
+        var (id, _) = await StartAsync();
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+
+        string fileId = await kabid.UploadEvidenceAsync(id);
+        (await kabid.GetAsync($"/api/runs/{id}/files/{fileId}")).EnsureSuccessStatusCode();
+        var answer = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/{FirstStep}/complete",
+            new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" }, evidenceFileIds = new[] { fileId } })).JsonAsync(HttpStatusCode.OK);
+        var unknown = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/{SecondStep}/complete",
+            new { output = "x", evidenceFileIds = new[] { "tidak-ada" } })).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var kinds = answer.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Contains("evidence-uploaded", kinds);
+        Assert.Contains("evidence-downloaded", kinds);
+        Assert.Equal("done", answer.Step(FirstStep).GetProperty("status").GetString());
+        Assert.Equal("evidence-unknown", unknown.GetProperty("code").GetString());
+    }
+
     private async Task<(string Id, System.Text.Json.JsonElement Run)> StartAsync()
     {
         var head = await World.ClientAsync("kesbangpol-kepala");

@@ -20,6 +20,15 @@ public sealed class RunCommandTests
         { new SubmitUnitCommand("kumpul", "bid-1", new([new RealisasiEntry("ind-1", 87.5m, "catatan", "jauh dari target")], ["f-1"], "kirim")), "submit-unit" },
         { new AcceptUnitCommand("kumpul", "bid-1"), "accept-unit" },
         { new ReturnUnitCommand("kumpul", "bid-1", "Bukti kurang"), "return-unit" },
+        {
+            new RecordEvidenceUploadCommand(new EvidenceFile
+            {
+                Id = "f-1", FileName = "laporan.pdf", Size = 1200, Sha256 = "ab12", ContentType = "application/pdf",
+                UploadedAt = new DateTimeOffset(2026, 4, 6, 8, 30, 0, TimeSpan.FromHours(8)), UploadedBy = "u-kabid", StorageKey = "runs/run-1/f-1",
+            }, 50),
+            "record-evidence-upload"
+        },
+        { new RecordEvidenceDownloadCommand("f-1"), "record-evidence-download" },
     };
 
     [Theory]

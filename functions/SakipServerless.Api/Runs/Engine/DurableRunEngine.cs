@@ -43,7 +43,7 @@ public sealed class DurableRunEngine(DurableRunClient durable, IRunStore runs, T
             ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki template SOP '{opd.TemplateId}' yang diterbitkan.");
         var tenant = await calendars.TenantAsync(opd.TenantId, ct);
         string id = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var start = new StartRunRequest(CommandId(user, idempotencyKey), id, opd.TenantId, opd.Id, period, opd.Units, ActorData.From(CurrentUser.ToActor(user)),
+        var start = new StartRunRequest(CommandId(user, idempotencyKey, requestHash), id, opd.TenantId, opd.Id, period, opd.Units, ActorData.From(CurrentUser.ToActor(user)),
             idempotencyKey, requestHash);
         // The run's time starts at the application clock's now (the dev clock included) and runs with the host's.
         var outcome = await durable.StartAsync(template, new CalendarSpec(tenant.TimeZone, tenant.LiburDaerah), contexts.Policy, start, StartWait,
@@ -72,7 +72,7 @@ public sealed class DurableRunEngine(DurableRunClient durable, IRunStore runs, T
             return refused;
         }
 
-        var envelope = new RunCommandEnvelope(CommandId(user, idempotencyKey), ActorData.From(CurrentUser.ToActor(user)), command, idempotencyKey, hash);
+        var envelope = new RunCommandEnvelope(CommandId(user, idempotencyKey, hash), ActorData.From(CurrentUser.ToActor(user)), command, idempotencyKey, hash);
         var outcome = await durable.SendAsync(runId, envelope, CommandWait, ct);
         return outcome is null ? Accepted(runId, envelope.CommandId) : await AnswerAsync(user, runId, outcome, ct);
     }
@@ -104,8 +104,12 @@ public sealed class DurableRunEngine(DurableRunClient durable, IRunStore runs, T
         return TypedResults.Accepted(location, new CommandAccepted(commandId, "Perintah diterima dan sedang diproses; hasilnya tersedia di alamat Location."));
     }
 
-    /// <summary>A keyed request's command id follows from tenant, user and key, so a retry is the same command; otherwise a fresh one.</summary>
-    private static string CommandId(AppUser user, string? key) => key is null
+    /// <summary>
+    /// A keyed request's command id follows from tenant, user, key and request, so a retry of it is the same command
+    /// (dropped, and answered with the first outcome, a refusal included); another request under the key, which the
+    /// stored answer has not already refused as 422, is a new command. Without a key, a fresh id.
+    /// </summary>
+    private static string CommandId(AppUser user, string? key, string? hash) => key is null
         ? Guid.NewGuid().ToString("N")
-        : "key-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.TenantId}\n{user.Id}\n{key}")))[..32];
+        : "key-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.TenantId}\n{user.Id}\n{key}\n{hash}")))[..32];
 }

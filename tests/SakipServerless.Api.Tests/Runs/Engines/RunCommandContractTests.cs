@@ -128,6 +128,22 @@ public abstract class RunCommandContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusedKeyedCommand_IsRefusedAgainWhenRepeated_AndACorrectedOneUnderTheSameKeyIsApplied()
+    {
+        var (id, _) = await StartAsync();
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        string url = $"/api/runs/{id}/steps/{FirstStep}/complete";
+
+        var refused = await (await kabid.PostJsonAsync(url, new { output = "Disposisi" }, idempotencyKey: "kunci-2")).ProblemAsync(HttpStatusCode.BadRequest);
+        var again = await (await kabid.PostJsonAsync(url, new { output = "Disposisi" }, idempotencyKey: "kunci-2")).ProblemAsync(HttpStatusCode.BadRequest);
+        var corrected = await (await kabid.PostJsonAsync(url, CompleteBody(), idempotencyKey: "kunci-2")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("kelengkapan-missing", refused.GetProperty("code").GetString());
+        Assert.Equal(refused.GetProperty("detail").GetString(), again.GetProperty("detail").GetString());
+        Assert.Equal("done", corrected.Step(FirstStep).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task SuspendResumeTerminate_ThenAnyCommand_Is409RunNotRunning()
     {
         var (id, _) = await StartAsync();

@@ -65,7 +65,7 @@ public sealed class RunInterpreter
             var run = SopRun.Start(start.RunId, start.TenantId, start.OpdId, start.Period, start.Units, start.StartedBy.ToActor(), Context(now));
             Run = run;
             var outcome = new CommandOutcome(start.CommandId, true, run.Version);
-            return new Decision(Write(run, null, start.IdempotencyKey, start.RequestHash, start.StartedBy.UserId, 201, outcome, now), outcome);
+            return new Decision(Write(run, null, 0, start.IdempotencyKey, start.RequestHash, start.StartedBy.UserId, 201, outcome, now), outcome);
         }
         catch (DomainException e)
         {
@@ -95,7 +95,12 @@ public sealed class RunInterpreter
 
         Run = next;
         var outcome = new CommandOutcome(envelope.CommandId, true, next.Version);
-        return new Decision(Write(next, version, envelope.IdempotencyKey, envelope.RequestHash, envelope.Actor.UserId, 200, outcome, now), outcome);
+        if (next.Version == version)
+        {
+            return new Decision(null, outcome); // applied without a change (an identical evidence upload): nothing to write
+        }
+
+        return new Decision(Write(next, version, run.History.Count, envelope.IdempotencyKey, envelope.RequestHash, envelope.Actor.UserId, 200, outcome, now), outcome);
     }
 
     /// <summary>The deadline timer fired: escalates what is due at <paramref name="now"/>.</summary>
@@ -107,7 +112,8 @@ public sealed class RunInterpreter
         }
 
         int version = run.Version;
-        return run.ProcessDeadlines(Context(now)) > 0 ? new Decision(Write(run, version, null, null, null, 0, null, now), null) : Decision.None;
+        int history = run.History.Count;
+        return run.ProcessDeadlines(Context(now)) > 0 ? new Decision(Write(run, version, history, null, null, null, 0, null, now), null) : Decision.None;
     }
 
     /// <summary>After a write is stored: its notifications were handed to the store's outbox, and its outcome may be reported.</summary>
@@ -165,7 +171,8 @@ public sealed class RunInterpreter
 
     private static Decision Refusal(CommandOutcome outcome) => new(null, outcome);
 
-    private static ProjectionWrite Write(SopRun run, int? expected, string? key, string? hash, string? userId, int status, CommandOutcome? outcome, DateTimeOffset now) =>
-        new(RunJson.Serialize(run), run.Version, expected,
+    private static ProjectionWrite Write(SopRun run, int? expected, int historyBefore, string? key, string? hash, string? userId, int status, CommandOutcome? outcome,
+        DateTimeOffset now) =>
+        ProjectionWrite.Of(run, historyBefore, expected,
             key is null ? null : new IdempotencyRecord(run.TenantId, key, userId!, hash ?? "", status, System.Text.Json.JsonSerializer.Serialize(outcome, CoreJson.Options), now));
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SakipServerless.Core;
+using SakipServerless.Core.Runs;
 using SakipServerless.Engine.Durable.Orchestration;
 
 namespace SakipServerless.Engine.Durable.Tests.Orchestration;
@@ -28,10 +29,10 @@ public sealed record RunTrace(RunOrchestrationState Input, IReadOnlyList<TraceIn
             TraceInputKind.Command => interpreter.Handle(input.Command!, input.At),
             _ => interpreter.Tick(input.At),
         };
+        // The run as written, not the write's payload: a decision is what the projection becomes, however it travels.
+        string? written = decision.Write is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RunJson.Serialize(interpreter.Run!))));
         interpreter.Committed(decision);
-        return new TraceDecision(
-            decision.Write is { } w ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(w.RunJson))) : null,
-            decision.Write?.ExpectedVersion, decision.Outcome, interpreter.NextDeadline);
+        return new TraceDecision(written, decision.Write?.ExpectedVersion, decision.Outcome, interpreter.NextDeadline);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions(CoreJson.Options) { WriteIndented = true });

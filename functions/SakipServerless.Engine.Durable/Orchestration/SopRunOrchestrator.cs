@@ -30,7 +30,8 @@ namespace SakipServerless.Engine.Durable.Orchestration;
 /// <c>state.InterpreterVersion</c> is at least the new number, which a run reaches at its next continue-as-new, and
 /// the old path stays until no orchestration of the old version is in flight. A trace of version 1 (the inputs of a
 /// seed run and the decisions taken) is stored with the tests and replayed by <c>InterpreterReplayTests</c>, which
-/// fails when a decision changes without that gate; a new version stores a new trace beside the old ones.</para>
+/// fails when a decision changes without that gate; a new version stores a new trace beside the old ones. Wording of
+/// event details, notices and refusals is not a decision and may change freely.</para>
 /// <para>The history is kept short by continuing as new every <see cref="EventsPerGeneration"/> inputs, carrying the
 /// run, the recent command ids (for duplicates) and the recent outcomes; unprocessed events are carried over.</para>
 /// </remarks>

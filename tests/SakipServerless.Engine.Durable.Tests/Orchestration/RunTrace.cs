@@ -29,10 +29,31 @@ public sealed record RunTrace(RunOrchestrationState Input, IReadOnlyList<TraceIn
             TraceInputKind.Command => interpreter.Handle(input.Command!, input.At),
             _ => interpreter.Tick(input.At),
         };
-        // The run as written, not the write's payload: a decision is what the projection becomes, however it travels.
-        string? written = decision.Write is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RunJson.Serialize(interpreter.Run!))));
+        string? written = decision.Write is null ? null : Fingerprint(interpreter.Run!);
         interpreter.Committed(decision);
-        return new TraceDecision(written, decision.Write?.ExpectedVersion, decision.Outcome, interpreter.NextDeadline);
+        // A refusal's kind and code are decisions; its message is wording.
+        return new TraceDecision(written, decision.Write?.ExpectedVersion, decision.Outcome is { } o ? o with { Message = null } : null, interpreter.NextDeadline);
+    }
+
+    /// <summary>
+    /// What a write decides: states, due times, levels, the history's kinds, actors and reasons, the notices' kinds and
+    /// recipients. Not the Indonesian wording of details and messages, which may be improved without a new interpreter
+    /// version (a replay words new events anew; events already projected keep theirs), nor how the write travels.
+    /// </summary>
+    public static string Fingerprint(SopRun run)
+    {
+        var decided = new
+        {
+            run.Status, run.Version, run.SuspendedAt, run.CompletedAt, run.TerminatedAt,
+            Steps = run.Steps.Select(s => new
+            {
+                s.StepId, s.Status, s.DueAt, s.NextEscalationAt, s.EscalationLevel, s.ReturnCount, s.Activations, s.CompletedLate,
+                Units = s.UnitTasks.Select(u => new { u.UnitId, u.Status, u.DueAt, u.NextEscalationAt, u.EscalationLevel, u.ReturnCount, u.SubmittedLate }),
+            }),
+            History = run.History.Select(e => new { e.Seq, e.Type, e.At, e.ActorId, e.StepId, e.UnitId, e.Reason, e.DueAt, e.EscalationLevel }),
+            Outbox = run.Outbox.Select(n => new { n.Id, n.Kind, n.RecipientRoles, n.RecipientUnitId, n.DueAt, n.EscalationLevel }),
+        };
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(decided, CoreJson.Options))));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions(CoreJson.Options) { WriteIndented = true });

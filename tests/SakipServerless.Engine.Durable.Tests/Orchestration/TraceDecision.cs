@@ -2,5 +2,5 @@ using SakipServerless.Engine.Durable.Commands;
 
 namespace SakipServerless.Engine.Durable.Tests.Orchestration;
 
-/// <summary>What the interpreter decided for one input: the projection write (by its content's hash), the outcome, and the next timer.</summary>
-public sealed record TraceDecision(string? WriteSha256, int? ExpectedVersion, CommandOutcome? Outcome, DateTimeOffset? NextDeadline);
+/// <summary>What the interpreter decided for one input: the projection write (by <see cref="RunTrace.Fingerprint"/>), the outcome, and the next timer.</summary>
+public sealed record TraceDecision(string? WriteFingerprint, int? ExpectedVersion, CommandOutcome? Outcome, DateTimeOffset? NextDeadline);

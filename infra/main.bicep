@@ -420,6 +420,15 @@ var functionAppSettings = [
     value: '60'
   }
   {
+    name: 'Sakip__RateLimits__SignInPerAddressPermitLimit'
+    value: '300'
+  }
+  {
+    // Empty: X-Forwarded-For is ignored; name the dashboard server's address when it forwards sign-ins.
+    name: 'Sakip__RateLimits__TrustedProxies'
+    value: ''
+  }
+  {
     name: 'Sakip__RateLimits__UploadPermitLimit'
     value: '120'
   }

@@ -94,6 +94,41 @@ public sealed class SakipApiClient(HttpClient http)
     public Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenExportAsync(string format, Slicers slicers, CancellationToken ct) =>
         OpenStreamAsync($"api/dashboard/rekap.{format}" + slicers.ToApiQuery(), ct);
 
+    /// <summary>Management of a run by its head of OPD or the admin; each needs a reason except resuming.</summary>
+    public Task<ApiResult<RunDto>> SuspendRunAsync(string runId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/suspend", new { reason }, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> ResumeRunAsync(string runId, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/resume", new { }, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> TerminateRunAsync(string runId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/terminate", new { reason }, idempotencyKey, ct);
+
+    public Task<ApiResult<RunDto>> RestartStepAsync(string runId, string stepId, string reason, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync($"{StepPath(runId, stepId)}/restart", new { reason }, idempotencyKey, ct);
+
+    /// <summary>Starts the run of one OPD for a period (201 with the run; 409 when it exists).</summary>
+    public Task<ApiResult<RunDto>> StartRunAsync(string opdId, string period, string? idempotencyKey, CancellationToken ct) =>
+        CommandAsync("api/runs", new { opdId, period }, idempotencyKey, ct);
+
+    /// <summary>Starts the period's run for every OPD of the pemda (admins); one outcome per OPD.</summary>
+    public Task<ApiResult<List<StartAllResultDto>>> StartAllRunsAsync(string period, CancellationToken ct) =>
+        SendAsync<List<StartAllResultDto>>(HttpMethod.Post, "api/runs/start-all", new { period }, null, null, ct);
+
+    /// <summary>My inbox, newest first, with the unread count over all of it (<c>limit=1</c> for the count alone).</summary>
+    public Task<ApiResult<InboxDto>> GetInboxAsync(int limit, CancellationToken ct) =>
+        SendAsync<InboxDto>(HttpMethod.Get, $"api/me/inbox?limit={limit}", null, null, null, ct);
+
+    public Task<ApiResult<bool>> MarkReadAsync(string notificationId, CancellationToken ct) =>
+        SendWithoutAnswerAsync(HttpMethod.Post, $"api/me/inbox/{Uri.EscapeDataString(notificationId)}/read", ct);
+
+    public Task<ApiResult<MarkAllReadDto>> MarkAllReadAsync(CancellationToken ct) =>
+        SendAsync<MarkAllReadDto>(HttpMethod.Post, "api/me/inbox/read-all", null, null, null, ct);
+
+    /// <summary>Webhook deliveries of the pemda that failed or are being retried (admins only; others get 403).</summary>
+    public Task<ApiResult<List<WebhookDeliveryDto>>> GetWebhookFailuresAsync(CancellationToken ct) =>
+        SendAsync<List<WebhookDeliveryDto>>(HttpMethod.Get, "api/notifications/webhook-failures?limit=50", null, null, null, ct);
+
     /// <summary>The evidence files of a run, in upload order (<c>GET /api/runs/{id}/files</c>).</summary>
     public Task<ApiResult<List<UploadedFileDto>>> ListFilesAsync(string runId, CancellationToken ct) =>
         SendAsync<List<UploadedFileDto>>(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}/files", null, null, null, ct);
@@ -167,6 +202,31 @@ public sealed class SakipApiClient(HttpClient http)
         }
 
         return await ReadAsync<T>(request, ct, allowAnonymous);
+    }
+
+    /// <summary>A command the backend answers with 204 and no body.</summary>
+    private async Task<ApiResult<bool>> SendWithoutAnswerAsync(HttpMethod method, string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return ApiResult<bool>.Failure(ApiProblem.Unreachable(Unreachable(e)));
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw new ApiUnauthorizedException();
+            }
+
+            return response.IsSuccessStatusCode ? ApiResult<bool>.Success(true) : ApiResult<bool>.Failure(await ProblemOfAsync(response, ct));
+        }
     }
 
     private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct, bool allowAnonymous = false)

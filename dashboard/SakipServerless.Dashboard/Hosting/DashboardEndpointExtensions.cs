@@ -2,6 +2,7 @@ using SakipServerless.Dashboard.Auth;
 using SakipServerless.Dashboard.Components;
 using SakipServerless.Dashboard.Evidence;
 using SakipServerless.Dashboard.Exports;
+using SakipServerless.Dashboard.Notifications;
 using SakipServerless.Dashboard.Overview;
 using SakipServerless.Dashboard.Uploads;
 
@@ -32,6 +33,7 @@ public static class DashboardEndpointExtensions
         app.MapEvidenceDownloadEndpoints();
         app.MapUploadEndpoints();
         app.MapOverviewRefreshEndpoint();
+        app.MapNotificationEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -25,6 +25,10 @@ public sealed class DashboardOptions
     [Range(0, 3600)]
     public int RefreshSeconds { get; set; } = 60;
 
+    /// <summary>How often an open page asks for the unread notification count; 0 turns it off.</summary>
+    [Range(0, 3600)]
+    public int NotificationPollSeconds { get; set; } = 30;
+
     public UploadOptions Upload { get; set; } = new();
 
     public LocalBackendOptions LocalBackend { get; set; } = new();

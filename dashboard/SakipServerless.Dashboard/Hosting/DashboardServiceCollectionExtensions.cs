@@ -31,6 +31,7 @@ public static class DashboardServiceCollectionExtensions
         // Singleton: it keeps nothing itself, it writes into the current request's items.
         services.AddSingleton<BackendClock>();
         services.AddTransient<BackendClockHandler>();
+        services.AddTransient<ForwardedForHandler>();
         services.AddHttpClient<SakipApiClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiBaseUrl;
@@ -38,6 +39,7 @@ public static class DashboardServiceCollectionExtensions
                 http.Timeout = TimeSpan.FromMinutes(5);
             })
             .AddHttpMessageHandler<BearerTokenHandler>()
+            .AddHttpMessageHandler<ForwardedForHandler>()
             .AddHttpMessageHandler<BackendClockHandler>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Hosting;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
 
@@ -18,12 +19,13 @@ public static class DevSignInApi
 
     public static RouteGroupBuilder MapDevSignInApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/dev/token", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn).WithTags("Development")
+        api.MapPost("/dev/token", SignInAsync).AllowAnonymous().WithMetadata(new RateLimitedMetadata()).WithTags("Development")
             .WithSummary("Masuk sebagai pengguna demo (hanya mode pengembangan)");
         return api;
     }
 
-    private static async Task<IResult> SignInAsync(TokenRequest request, IOptions<SakipOptions> options, IDocumentStore documents, CancellationToken ct)
+    private static async Task<IResult> SignInAsync(TokenRequest request, IOptions<SakipOptions> options, IDocumentStore documents, SignInThrottle throttle,
+        HttpContext http, CancellationToken ct)
     {
         if (!options.Value.Development.EnableDevSignIn)
         {
@@ -37,6 +39,12 @@ public static class DevSignInApi
                 ["tenantId"] = string.IsNullOrWhiteSpace(request.TenantId) ? ["Pemda (tenantId) wajib diisi."] : [],
                 ["userId"] = string.IsNullOrWhiteSpace(request.UserId) ? ["Pengguna (userId) wajib diisi."] : [],
             }.Where(kv => kv.Value.Length > 0).ToDictionary());
+        }
+
+        var (allowed, retryAfter, partition) = throttle.TryAcquire(http, request.TenantId, request.UserId);
+        if (!allowed)
+        {
+            return RateLimitProblem.Create(http, RateLimitPolicies.SignIn, partition, retryAfter);
         }
 
         var user = await documents.GetAsync<AppUser>(request.TenantId, DocumentKinds.User, request.UserId, ct);

@@ -1,14 +1,14 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using SakipServerless.Api.Errors;
 
 namespace SakipServerless.Api.Auth;
 
 /// <summary>
-/// The rate-limiting policies (ASP.NET Core's built-in limiter): <see cref="SignIn"/> per client address, since the
-/// caller is not known yet; <see cref="Upload"/> per tenant and user, so one office's NAT address does not throttle
-/// its colleagues. A refused request gets 429 problem+json with <c>Retry-After</c>.
+/// The rate-limiting policies of the middleware (ASP.NET Core's built-in limiter). <see cref="Upload"/> is per tenant
+/// and user, so one office's NAT address does not throttle its colleagues; an anonymous caller falls back to its
+/// client address (<see cref="ClientAddress"/>). Sign-in is limited by <see cref="SignInThrottle"/> inside the endpoint,
+/// where the account is known. A refused request gets 429 problem+json with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimitPolicies
 {
@@ -18,34 +18,30 @@ public static class RateLimitPolicies
     public static IServiceCollection AddSakipRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignIn, http => Partition(http, SignIn, o => (o.SignInPermitLimit, o.SignInWindowSeconds),
-                "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown")));
             limiter.AddPolicy(Upload, http => Partition(http, Upload, o => (o.UploadPermitLimit, o.UploadWindowSeconds),
                 http.User.FindFirst(SakipClaims.UserId)?.Value is { } user
                     ? $"user:{http.User.FindFirst(SakipClaims.TenantId)?.Value}/{user}"
-                    : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown")));
+                    : "ip:" + ClientAddress.Of(http, Options(http).TrustedProxyAddresses())));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
                 int seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
-                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitPolicies));
-                IdentityLog.RateLimited(log, http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "?",
-                    http.User.FindFirst(SakipClaims.UserId)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown", http.Request.Path);
-                await Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited",
-                    $"Terlalu banyak permintaan dalam waktu singkat. Tunggu {seconds} detik lalu coba lagi; yang sudah tersimpan tidak hilang.",
-                    new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }).ExecuteAsync(http);
+                string policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "?";
+                await RateLimitProblem.Create(http, policy, http.User.FindFirst(SakipClaims.UserId)?.Value ?? "anonymous", seconds).ExecuteAsync(http);
             };
         });
         return services;
     }
 
+    private static RateLimitOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
     private static RateLimitPartition<string> Partition(HttpContext http, string policy, Func<RateLimitOptions, (int Permits, int WindowSeconds)> pick, string key)
     {
-        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var options = Options(http);
         if (!options.Enabled)
         {
             return RateLimitPartition.GetNoLimiter("off");

@@ -43,7 +43,7 @@ public sealed class EvidenceLedger(IRunStore runs, TemplateCatalog templates, Te
         for (int attempt = 1; ; attempt++)
         {
             var run = await runs.FindAsync(user.TenantId, runId, ct)
-                ?? throw DomainException.NotFound("run-not-found", $"Run '{runId}' tidak ditemukan.");
+                ?? throw DomainException.NotFound("run-not-found", $"Pelaksanaan SOP '{runId}' tidak ditemukan.");
             if (options.Value.Engine.IsDurable && run.Status is RunStatus.Running or RunStatus.Suspended)
             {
                 return result(await SendToOrchestrationAsync(user, run, actor, command, ct));

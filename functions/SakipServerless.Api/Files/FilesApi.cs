@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.Storage;
 
 namespace SakipServerless.Api.Files;
@@ -28,12 +29,12 @@ public static class FilesApi
             .WithMetadata(new UploadBodyLimit(options.MaxFileBytes + MultipartOverhead))
             .RequireRateLimiting(RateLimitPolicies.Upload)
             .DocumentsFileBody("multipart/form-data dengan isian 'file', atau isi berkas apa adanya dengan ?fileName=nama.pdf.")
-            .WithSummary("Mengunggah satu bukti dukung ke run (PDF, Word, Excel, JPG/PNG, CSV; paling besar 25 MB, dapat diatur). "
+            .WithSummary("Mengunggah satu bukti dukung ke pelaksanaan SOP (PDF, Word, Excel, JPG/PNG, CSV; paling besar 25 MB, dapat diatur). "
                 + "Jenis diperiksa dari isi berkas, bukan dari nama atau Content-Type. Jawaban 201 {id, fileName, size, sha256, contentType, uploadedAt}; "
                 + "berkas yang sama persis dengan nama yang sama dijawab 200 dengan berkas yang sudah ada. Untuk berkas besar atau koneksi lemah gunakan /uploads.");
-        files.MapGet("/", ListAsync).WithSummary("Daftar bukti dukung run");
+        files.MapGet("/", ListAsync).WithSummary("Daftar bukti dukung pelaksanaan SOP");
         files.MapGet("/{fileId}", DownloadAsync)
-            .WithSummary("Mengunduh bukti dukung (sebagai lampiran; Range didukung untuk melanjutkan unduhan). Setiap unduhan tercatat di riwayat run.");
+            .WithSummary("Mengunduh bukti dukung (sebagai lampiran; Range didukung untuk melanjutkan unduhan). Setiap unduhan tercatat di riwayat pelaksanaan SOP.");
         return api;
     }
 
@@ -238,7 +239,7 @@ public static class FilesApi
         var file = run.FindEvidence(fileId);
         if (file is null)
         {
-            return Problems.NotFound($"Berkas '{fileId}' tidak ada pada run ini.");
+            return Problems.NotFound($"Berkas '{fileId}' tidak ada pada pelaksanaan SOP ini.");
         }
 
         var content = await store.OpenReadAsync(file.StorageKey, ct);
@@ -246,7 +247,7 @@ public static class FilesApi
         {
             FilesLog.BytesMissing(log, file.Id, run.Id, run.TenantId, file.StorageKey);
             return Problems.Create(StatusCodes.Status404NotFound, "file-bytes-missing",
-                $"Isi berkas {file.FileName} tidak ditemukan di penyimpanan. Hubungi administrator; catatan unggahannya tetap ada di riwayat run.");
+                $"Isi berkas {file.FileName} tidak ditemukan di penyimpanan. Hubungi administrator; catatan unggahannya tetap ada di riwayat pelaksanaan SOP.");
         }
 
         try

@@ -18,10 +18,10 @@ public static class RunFileAccess
         var run = await runs.FindAsync(user.TenantId, runId, ct);
         if (run is null || !AccessPolicy.SameTenant(user, run.TenantId))
         {
-            return (null, Problems.NotFound($"Run '{runId}' tidak ditemukan."));
+            return (null, Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan."));
         }
 
-        return AccessPolicy.CanReadOpd(user, run.TenantId, run.OpdId) ? (run, null) : (null, Problems.Forbidden("Run ini milik OPD lain; berkasnya tidak dapat dibuka."));
+        return AccessPolicy.CanReadOpd(user, run.TenantId, run.OpdId) ? (run, null) : (null, Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain; berkasnya tidak dapat dibuka."));
     }
 
     public static async Task<(SopRun? Run, IResult? Denied)> ForUploadAsync(AppUser user, string runId, IRunStore runs, EvidenceOptions options, CancellationToken ct)
@@ -34,17 +34,17 @@ public static class RunFileAccess
 
         if (!AccessPolicy.CanWriteOpd(user, run.TenantId, run.OpdId))
         {
-            return (null, Problems.Forbidden("Anda hanya dapat membaca berkas run ini; bukti dukung diunggah oleh pegawai OPD tersebut."));
+            return (null, Problems.Forbidden("Anda hanya dapat membaca berkas pelaksanaan SOP ini; bukti dukung diunggah oleh pegawai OPD tersebut."));
         }
 
         if (run.Status is RunStatus.Completed or RunStatus.Terminated)
         {
-            return (null, Problems.Conflict("run-closed", $"Run berstatus {Labels.Of(run.Status)}; bukti dukung tidak dapat ditambahkan lagi."));
+            return (null, Problems.Conflict("run-closed", $"Pelaksanaan SOP berstatus {Labels.Of(run.Status)}; bukti dukung tidak dapat ditambahkan lagi."));
         }
 
         if (run.Evidence.Count >= options.MaxFilesPerRun)
         {
-            return (null, Problems.Conflict("evidence-limit", $"Run ini sudah memiliki {run.Evidence.Count} berkas bukti, batas yang diizinkan."));
+            return (null, Problems.Conflict("evidence-limit", $"Pelaksanaan SOP ini sudah memiliki {run.Evidence.Count} berkas bukti, batas yang diizinkan."));
         }
 
         return (run, null);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.MasterData;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
@@ -31,7 +32,7 @@ public static partial class UploadSessionsApi
             .RequireRateLimiting(RateLimitPolicies.Upload)
             .DocumentsChunkBody()
             .WithSummary("Mengirim satu potongan di posisi offset (Content-Range: bytes awal-akhir/size); 409 dengan offset bila posisinya tidak menyambung");
-        uploads.MapPost("/{uploadId}/commit", CommitAsync).RequireRateLimiting(RateLimitPolicies.Upload)
+        uploads.MapPost("/{uploadId}/commit", CommitAsync).RequireRateLimiting(RateLimitPolicies.Upload).DocumentsNoBody()
             .WithSummary("Menyelesaikan unggahan bertahap: isi diperiksa lalu disimpan sebagai bukti dukung (201); mengulang commit memberi berkas yang sama");
         uploads.MapDelete("/{uploadId}", CancelAsync).WithSummary("Membatalkan unggahan bertahap dan membuang potongan yang sudah diterima");
         return api;
@@ -155,7 +156,7 @@ public static partial class UploadSessionsApi
 
         if (session.FileId is not null)
         {
-            return Problems.Conflict("upload-committed", "Unggahan ini sudah diselesaikan; berkasnya ada di daftar bukti dukung run.", new Dictionary<string, object?> { ["fileId"] = session.FileId });
+            return Problems.Conflict("upload-committed", "Unggahan ini sudah diselesaikan; berkasnya ada di daftar bukti dukung pelaksanaan SOP.", new Dictionary<string, object?> { ["fileId"] = session.FileId });
         }
 
         var range = ContentRange.Parse(http.Request.Headers.ContentRange);
@@ -226,7 +227,7 @@ public static partial class UploadSessionsApi
         if (session.FileId is not null)
         {
             var (committedRun, readDenied) = await RunFileAccess.ForReadingAsync(user, runId, runs, ct);
-            return committedRun?.FindEvidence(session.FileId) is { } committed ? TypedResults.Ok(EvidenceFileView.From(committed)) : readDenied ?? Problems.NotFound("Berkas unggahan ini tidak ada lagi pada run.");
+            return committedRun?.FindEvidence(session.FileId) is { } committed ? TypedResults.Ok(EvidenceFileView.From(committed)) : readDenied ?? Problems.NotFound("Berkas unggahan ini tidak ada lagi pada pelaksanaan SOP.");
         }
 
         var (run, denied) = await RunFileAccess.ForUploadAsync(user, runId, runs, uploader.Options, ct);

@@ -5,6 +5,7 @@ using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Files;
 using SakipServerless.Api.FunctionsHost;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
 using SakipServerless.Api.Runs.Engine;
@@ -36,7 +37,7 @@ public static class BackendServiceCollectionExtensions
         services.AddProblemDetails(StatusProblems.Customize);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // bad JSON reaches ApiExceptionHandler
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ProblemResponsesTransformer>());
         services.AddHttpContextAccessor();
 
         services.AddSakipClock();

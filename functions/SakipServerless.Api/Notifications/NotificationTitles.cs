@@ -15,10 +15,10 @@ public static class NotificationTitles
         NotificationKind.StepEscalated => "Eskalasi ke Kepala OPD",
         NotificationKind.UnitTaskLate => "Unit terlambat mengirim data",
         NotificationKind.UnitTaskEscalated => "Eskalasi keterlambatan unit",
-        NotificationKind.RunSuspended => "Run ditangguhkan",
-        NotificationKind.RunResumed => "Run dilanjutkan",
-        NotificationKind.RunCompleted => "Run selesai",
-        NotificationKind.RunTerminated => "Run dihentikan",
+        NotificationKind.RunSuspended => "Pelaksanaan SOP ditangguhkan",
+        NotificationKind.RunResumed => "Pelaksanaan SOP dilanjutkan",
+        NotificationKind.RunCompleted => "Pelaksanaan SOP selesai",
+        NotificationKind.RunTerminated => "Pelaksanaan SOP dihentikan",
         _ => "Notifikasi",
     };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.Storage;
 
 namespace SakipServerless.Api.Notifications;
@@ -19,8 +20,8 @@ public static class NotificationsApi
     {
         var inbox = api.MapGroup("/me/inbox").WithTags("Notifications");
         inbox.MapGet("/", ListInboxAsync).WithSummary("Kotak masuk notifikasi saya, terbaru lebih dulu, dengan jumlah yang belum dibaca");
-        inbox.MapPost("/{id}/read", MarkReadAsync).WithSummary("Menandai satu notifikasi sudah dibaca");
-        inbox.MapPost("/read-all", MarkAllReadAsync).WithSummary("Menandai semua notifikasi saya sudah dibaca");
+        inbox.MapPost("/{id}/read", MarkReadAsync).DocumentsNoBody().WithSummary("Menandai satu notifikasi sudah dibaca");
+        inbox.MapPost("/read-all", MarkAllReadAsync).DocumentsNoBody().WithSummary("Menandai semua notifikasi saya sudah dibaca");
 
         var webhooks = api.MapGroup("/notifications").WithTags("Notifications");
         webhooks.MapGet("/webhook-failures", (int? limit, CurrentUser me, INotificationStore store, CancellationToken ct) =>

@@ -11,7 +11,7 @@ public static class RunCommandsApi
     public static RouteGroupBuilder MapRunCommandsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/runs/{runId}/commands/{commandId}", StatusAsync).WithTags("Runs")
-            .WithSummary("Hasil perintah yang dijawab 202: 200 dengan run terbaru, masalah dari domain, atau 202 bila masih diproses")
+            .WithSummary("Hasil perintah yang dijawab 202: 200 dengan pelaksanaan SOP terbaru, masalah dari domain, atau 202 bila masih diproses")
             .Produces<RunView>().Produces<CommandAccepted>(StatusCodes.Status202Accepted);
         return api;
     }
@@ -22,17 +22,17 @@ public static class RunCommandsApi
         var run = await store.FindAsync(user.TenantId, runId, ct);
         if (run is null || !AccessPolicy.SameTenant(user, run.TenantId))
         {
-            return Problems.NotFound($"Run '{runId}' tidak ditemukan.");
+            return Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan.");
         }
 
         if (!AccessPolicy.CanReadOpd(user, run.TenantId, run.OpdId))
         {
-            return Problems.Forbidden("Run ini milik OPD lain.");
+            return Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain.");
         }
 
         // The embedded engine answers every command in its request, so it has nothing to poll.
         return engine is DurableRunEngine durable
             ? await durable.CommandStatusAsync(user, runId, commandId, ct)
-            : Problems.NotFound($"Perintah '{commandId}' tidak dikenal: mesin run ini menjawab setiap perintah secara langsung.");
+            : Problems.NotFound($"Perintah '{commandId}' tidak dikenal: mesin pelaksanaan SOP ini menjawab setiap perintah secara langsung.");
     }
 }

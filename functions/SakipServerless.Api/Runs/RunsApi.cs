@@ -1,5 +1,6 @@
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Periods;
@@ -24,14 +25,14 @@ public static class RunsApi
     public static RouteGroupBuilder MapRunsApi(this RouteGroupBuilder api)
     {
         var runs = api.MapGroup("/runs").WithTags("Runs");
-        runs.MapPost("/", StartAsync).WithSummary("Memulai run SOP untuk satu OPD dan periode");
-        runs.MapPost("/start-all", StartAllAsync).WithSummary("Memulai run untuk semua OPD pemda pada satu periode");
-        runs.MapGet("/", ListAsync).WithSummary("Daftar run dengan filter");
-        runs.MapGet("/{runId}", GetAsync).WithSummary("Satu run lengkap dengan langkah dan riwayat");
+        runs.MapPost("/", StartAsync).Produces<RunView>(StatusCodes.Status201Created).WithSummary("Memulai pelaksanaan SOP untuk satu OPD dan periode");
+        runs.MapPost("/start-all", StartAllAsync).WithSummary("Memulai pelaksanaan SOP untuk semua OPD pemda pada satu periode");
+        runs.MapGet("/", ListAsync).WithSummary("Daftar pelaksanaan SOP dengan filter");
+        runs.MapGet("/{runId}", GetAsync).WithSummary("Satu pelaksanaan SOP lengkap dengan langkah dan riwayat");
         runs.MapPost("/{runId}/suspend", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, body, http, me, engine, new SuspendRunCommand(body.Reason), ct)).AnswersRunCommand();
         runs.MapPost("/{runId}/resume", (string runId, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
-            Execute(runId, "resume", http, me, engine, new ResumeRunCommand(), ct)).AnswersRunCommand();
+            Execute(runId, "resume", http, me, engine, new ResumeRunCommand(), ct)).DocumentsNoBody().AnswersRunCommand();
         runs.MapPost("/{runId}/terminate", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, body, http, me, engine, new TerminateRunCommand(body.Reason), ct)).AnswersRunCommand();
         runs.MapPost("/{runId}/steps/{stepId}/restart", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
@@ -89,7 +90,7 @@ public static class RunsApi
 
         if (!AccessPolicy.CanWriteOpd(user, opd.TenantId, opd.Id) || !(AccessPolicy.IsAdmin(user) || user.Roles.Contains(WellKnownRoles.HeadOfOpd)))
         {
-            return Problems.Forbidden("Hanya Kepala OPD atau administrator yang dapat memulai run.");
+            return Problems.Forbidden("Hanya Kepala OPD atau administrator yang dapat memulai pelaksanaan SOP.");
         }
 
         string? key = IdempotencyKey(http, out var invalid);
@@ -115,7 +116,7 @@ public static class RunsApi
         var user = await me.GetAsync(ct);
         if (!AccessPolicy.CanAdminister(user, user.TenantId))
         {
-            return Problems.Forbidden("Hanya administrator pemda yang dapat memulai run untuk semua OPD.");
+            return Problems.Forbidden("Hanya administrator pemda yang dapat memulai pelaksanaan SOP untuk semua OPD.");
         }
 
         if (!Period.TryParse(body.Period, out var period))
@@ -183,7 +184,7 @@ public static class RunsApi
         {
             if (opdId is not null && opdId != user.OpdId)
             {
-                return Problems.Forbidden("Anda hanya dapat melihat run OPD Anda sendiri.");
+                return Problems.Forbidden("Anda hanya dapat melihat pelaksanaan SOP OPD Anda sendiri.");
             }
 
             opdId = user.OpdId ?? "-";
@@ -200,12 +201,12 @@ public static class RunsApi
         var run = await store.FindAsync(user.TenantId, runId, ct);
         if (run is null)
         {
-            return Problems.NotFound($"Run '{runId}' tidak ditemukan.");
+            return Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan.");
         }
 
         if (!AccessPolicy.CanReadOpd(user, run.TenantId, run.OpdId))
         {
-            return Problems.Forbidden("Run ini milik OPD lain.");
+            return Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain.");
         }
 
         return TypedResults.Ok(await svc.ViewAsync(run, ct));

@@ -24,7 +24,7 @@ public sealed class TemplateCatalog(IDocumentStore documents)
         }
 
         var template = await documents.GetAsync<SopTemplate>(tenantId, DocumentKinds.Template, key.Item2, ct)
-            ?? throw DomainException.NotFound("template-not-found", $"Template SOP '{templateId}' versi {version} tidak ditemukan.");
+            ?? throw DomainException.NotFound("template-not-found", $"Templat SOP '{templateId}' versi {version} tidak ditemukan.");
         return _cache.GetOrAdd(key, template);
     }
 

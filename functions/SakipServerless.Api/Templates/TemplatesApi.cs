@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.Templates;
 using SakipServerless.Importer;
 
@@ -14,11 +15,13 @@ public static class TemplatesApi
     public static RouteGroupBuilder MapTemplatesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/templates").WithTags("Templates");
-        group.MapGet("/", ListAsync).WithSummary("Daftar template SOP (versi terbaru masing-masing)");
-        group.MapGet("/{templateId}", GetAsync).WithSummary("Satu template SOP: versi terbaru atau ?version=n");
-        group.MapPost("/", PublishAsync).WithSummary("Menerbitkan versi baru template SOP (divalidasi)");
+        group.MapGet("/", ListAsync).WithSummary("Daftar templat SOP (versi terbaru masing-masing)");
+        group.MapGet("/{templateId}", GetAsync).WithSummary("Satu templat SOP: versi terbaru atau ?version=n");
+        group.MapPost("/", PublishAsync).DocumentsJsonBody<SopTemplate>().Produces<SopTemplate>(StatusCodes.Status201Created).WithSummary("Menerbitkan versi baru templat SOP (divalidasi)");
         group.MapPost("/import", ImportAsync)
-            .WithSummary("Mengubah dokumen SOP (teks ekspor) menjadi draf template beserta importWarnings; tidak menerbitkan");
+            .DocumentsRawFileBody("Dokumen SOP apa adanya sebagai isi permintaan, namanya di ?fileName=; jenisnya dikenali dari isi berkas.",
+                "text/plain", "application/octet-stream")
+            .WithSummary("Mengubah dokumen SOP (teks ekspor) menjadi draf templat beserta importWarnings; tidak menerbitkan");
         return api;
     }
 
@@ -39,7 +42,7 @@ public static class TemplatesApi
         var template = version is { } v
             ? await catalog.GetAsync(user.TenantId, templateId, v, ct)
             : await catalog.LatestAsync(user.TenantId, templateId, ct);
-        return template is null ? Problems.NotFound($"Template SOP '{templateId}' tidak ditemukan.") : TypedResults.Ok(template);
+        return template is null ? Problems.NotFound($"Templat SOP '{templateId}' tidak ditemukan.") : TypedResults.Ok(template);
     }
 
     /// <summary>
@@ -73,7 +76,7 @@ public static class TemplatesApi
         var user = await me.GetAsync(ct);
         if (!AccessPolicy.CanAdminister(user, user.TenantId))
         {
-            return Problems.Forbidden("Hanya administrator pemda yang dapat menerbitkan template SOP.");
+            return Problems.Forbidden("Hanya administrator pemda yang dapat menerbitkan templat SOP.");
         }
 
         string body;
@@ -100,7 +103,7 @@ public static class TemplatesApi
         catch (TemplateValidationException e)
         {
             return Problems.Validation(e.Errors.GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
-                "Template SOP tidak valid; periksa langkah dan isian yang ditandai.");
+                "Templat SOP tidak valid; periksa langkah dan isian yang ditandai.");
         }
     }
 }

@@ -9,6 +9,7 @@ using SakipServerless.Core.Runs;
 using SakipServerless.Core.Runs.Commands;
 using SakipServerless.Core.Storage;
 using static SakipServerless.Api.Runs.RunsApi;
+using SakipServerless.Api.Hosting.OpenApi;
 
 namespace SakipServerless.Api.Work;
 
@@ -43,7 +44,7 @@ public static class WorkApi
         units.MapPost("/submit", SubmitAsync).AnswersRunCommand().WithSummary("Mengirim realisasi dan bukti dukung unit");
         units.MapPost("/accept", (string runId, string stepId, string unitId, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, new { stepId, unitId, accept = true }, http, me, engine, new AcceptUnitCommand(stepId, unitId), ct))
-            .AnswersRunCommand().WithSummary("Menerima kiriman unit");
+            .DocumentsNoBody().AnswersRunCommand().WithSummary("Menerima kiriman unit");
         units.MapPost("/return", (string runId, string stepId, string unitId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
             Execute(runId, new { stepId, unitId, body }, http, me, engine, new ReturnUnitCommand(stepId, unitId, body.Reason), ct))
             .AnswersRunCommand().WithSummary("Mengembalikan kiriman unit (alasan wajib)");
@@ -58,12 +59,12 @@ public static class WorkApi
         var run = await store.FindAsync(user.TenantId, runId, ct);
         if (run is null)
         {
-            return Problems.NotFound($"Run '{runId}' tidak ditemukan.");
+            return Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan.");
         }
 
         if (!AccessPolicy.CanWriteOpd(user, run.TenantId, run.OpdId))
         {
-            return Problems.Forbidden("Run ini milik OPD lain.");
+            return Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain.");
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -15,7 +15,7 @@ public static class RunJson
     public static string Serialize(SopRun run) => JsonSerializer.Serialize(run, CoreJson.Options);
 
     public static SopRun Deserialize(string json) =>
-        JsonSerializer.Deserialize<SopRun>(json, CoreJson.Options) ?? throw new JsonException("Dokumen run kosong.");
+        JsonSerializer.Deserialize<SopRun>(json, CoreJson.Options) ?? throw new JsonException("Dokumen pelaksanaan SOP kosong.");
 
     /// <summary>The run without its history (state, units, steps, evidence, outbox).</summary>
     public static string SerializeState(SopRun run) => JsonSerializer.Serialize(run, StateOptions);
@@ -23,7 +23,7 @@ public static class RunJson
     /// <summary>A run from its state document and its history, which the run takes as its own list (events are immutable and may be shared).</summary>
     public static SopRun DeserializeState(string stateJson, IEnumerable<RunEvent> history)
     {
-        var run = JsonSerializer.Deserialize<SopRun>(stateJson, StateOptions) ?? throw new JsonException("Dokumen run kosong.");
+        var run = JsonSerializer.Deserialize<SopRun>(stateJson, StateOptions) ?? throw new JsonException("Dokumen pelaksanaan SOP kosong.");
         run.History = [.. history];
         return run;
     }
@@ -31,7 +31,7 @@ public static class RunJson
     public static string SerializeEvent(RunEvent e) => JsonSerializer.Serialize(e, CoreJson.Options);
 
     public static RunEvent DeserializeEvent(string json) =>
-        JsonSerializer.Deserialize<RunEvent>(json, CoreJson.Options) ?? throw new JsonException("Peristiwa riwayat run kosong.");
+        JsonSerializer.Deserialize<RunEvent>(json, CoreJson.Options) ?? throw new JsonException("Peristiwa riwayat pelaksanaan SOP kosong.");
 
     private static JsonSerializerOptions CreateStateOptions()
     {

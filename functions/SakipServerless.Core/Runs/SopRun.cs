@@ -171,7 +171,7 @@ public sealed class SopRun
             Steps = [.. template.Steps.Select(s => new StepInstance(s.Id, s.No, s.Kind, s.AssigneeRole) { Status = StepStatus.Pending })],
         };
 
-        run.Record(ctx, RunEventType.RunStarted, by, $"Run {template.Title} untuk {period.Label} dimulai (template versi {template.Version}).");
+        run.Record(ctx, RunEventType.RunStarted, by, $"Pelaksanaan {template.Title} untuk {period.Label} dimulai (SOP versi {template.Version}).");
         foreach (var step in run.Steps)
         {
             var def = template.Steps[run.Steps.IndexOf(step)];
@@ -436,8 +436,8 @@ public sealed class SopRun
 
         Status = to;
         SuspendedAt = ctx.Now;
-        Record(ctx, RunEventType.RunSuspended, by, "Run ditangguhkan.", reason: why);
-        Notify(ctx, NotificationKind.RunSuspended, AssigneeRoles(), null, ActiveStep?.StepId, null, $"Run {Period.Label} ditangguhkan: {why}", null, null);
+        Record(ctx, RunEventType.RunSuspended, by, "Pelaksanaan SOP ditangguhkan.", reason: why);
+        Notify(ctx, NotificationKind.RunSuspended, AssigneeRoles(), null, ActiveStep?.StepId, null, $"Pelaksanaan SOP {Period.Label} ditangguhkan: {why}", null, null);
         Version++;
     }
 
@@ -478,8 +478,8 @@ public sealed class SopRun
         }
 
         SuspendedAt = null;
-        Record(ctx, RunEventType.RunResumed, by, $"Run dilanjutkan setelah ditangguhkan sejak {IndonesianFormat.DateTime(since)}.", ActiveStep?.StepId, dueAt: ActiveStep?.DueAt);
-        Notify(ctx, NotificationKind.RunResumed, AssigneeRoles(), null, ActiveStep?.StepId, null, $"Run {Period.Label} dilanjutkan.", ActiveStep?.DueAt, null);
+        Record(ctx, RunEventType.RunResumed, by, $"Pelaksanaan SOP dilanjutkan setelah ditangguhkan sejak {IndonesianFormat.DateTime(since)}.", ActiveStep?.StepId, dueAt: ActiveStep?.DueAt);
+        Notify(ctx, NotificationKind.RunResumed, AssigneeRoles(), null, ActiveStep?.StepId, null, $"Pelaksanaan SOP {Period.Label} dilanjutkan.", ActiveStep?.DueAt, null);
         Version++;
     }
 
@@ -499,8 +499,8 @@ public sealed class SopRun
             step.UnitTasks.ForEach(u => u.NextEscalationAt = null);
         }
 
-        Record(ctx, RunEventType.RunTerminated, by, "Run dihentikan.", reason: why);
-        Notify(ctx, NotificationKind.RunTerminated, [WellKnownRoles.HeadOfOpd, .. AssigneeRoles()], null, null, null, $"Run {Period.Label} dihentikan: {why}", null, null);
+        Record(ctx, RunEventType.RunTerminated, by, "Pelaksanaan SOP dihentikan.", reason: why);
+        Notify(ctx, NotificationKind.RunTerminated, [WellKnownRoles.HeadOfOpd, .. AssigneeRoles()], null, null, null, $"Pelaksanaan SOP {Period.Label} dihentikan: {why}", null, null);
         Version++;
     }
 
@@ -548,7 +548,7 @@ public sealed class SopRun
     {
         if (Status is RunStatus.Completed or RunStatus.Terminated)
         {
-            throw DomainException.Conflict("run-closed", $"Run berstatus {Labels.Of(Status)}; bukti dukung tidak dapat ditambahkan lagi.");
+            throw DomainException.Conflict("run-closed", $"Pelaksanaan SOP berstatus {Labels.Of(Status)}; bukti dukung tidak dapat ditambahkan lagi.");
         }
 
         if (Evidence.FirstOrDefault(f => f.Sha256 == file.Sha256 && f.FileName == file.FileName) is { } same)
@@ -558,7 +558,7 @@ public sealed class SopRun
 
         if (FindEvidence(file.Id) is not null)
         {
-            throw DomainException.Conflict("evidence-exists", $"Berkas '{file.Id}' sudah tercatat pada run ini.");
+            throw DomainException.Conflict("evidence-exists", $"Berkas '{file.Id}' sudah tercatat pada pelaksanaan SOP ini.");
         }
 
         Evidence.Add(file);
@@ -578,14 +578,14 @@ public sealed class SopRun
         if (unknown.Count > 0)
         {
             throw DomainException.Invalid("evidence-unknown",
-                $"Berkas bukti {string.Join(", ", unknown.Take(5).Select(id => $"'{(id.Length > 60 ? id[..60] + "…" : id)}'"))} tidak ada pada run ini; unggah berkasnya ke run ini terlebih dahulu.");
+                $"Berkas bukti {string.Join(", ", unknown.Take(5).Select(id => $"'{(id.Length > 60 ? id[..60] + "…" : id)}'"))} tidak ada pada pelaksanaan SOP ini; unggah berkasnya ke pelaksanaan SOP ini terlebih dahulu.");
         }
     }
 
     /// <summary>Records that someone read an evidence file of the run; allowed in every run status (history only).</summary>
     public void RecordEvidenceDownload(string fileId, Actor by, DateTimeOffset at)
     {
-        var file = FindEvidence(fileId) ?? throw DomainException.NotFound("evidence-not-found", $"Berkas '{fileId}' tidak ada pada run ini.");
+        var file = FindEvidence(fileId) ?? throw DomainException.NotFound("evidence-not-found", $"Berkas '{fileId}' tidak ada pada pelaksanaan SOP ini.");
         RecordAt(at, RunEventType.EvidenceDownloaded, by, $"Bukti dukung {file.FileName} diunduh.", file.Id);
         Version++;
     }
@@ -635,7 +635,7 @@ public sealed class SopRun
 
         Status = TransitionTable.Next(Status, RunTrigger.Finish);
         CompletedAt = ctx.Now;
-        Record(ctx, RunEventType.RunCompleted, by, $"Run {Period.Label} selesai: semua langkah telah dilaksanakan.");
+        Record(ctx, RunEventType.RunCompleted, by, $"Pelaksanaan SOP {Period.Label} selesai: semua langkah telah dilaksanakan.");
         Notify(ctx, NotificationKind.RunCompleted, [WellKnownRoles.HeadOfOpd], null, null, null, $"SOP {ctx.Template.Title} untuk {Period.Label} telah selesai.", null, null);
     }
 
@@ -746,7 +746,7 @@ public sealed class SopRun
         var task = step.FindUnit(unitId)
             ?? (Units.Any(u => u.Id == unitId)
                 ? throw DomainException.Conflict("collect-not-open", $"Pengumpulan data {Describe(def)} belum dibuka.")
-                : throw DomainException.NotFound("unit-not-found", $"Unit '{unitId}' tidak terdaftar pada run ini."));
+                : throw DomainException.NotFound("unit-not-found", $"Unit '{unitId}' tidak terdaftar pada pelaksanaan SOP ini."));
         if (step.Status != StepStatus.Active)
         {
             throw DomainException.Conflict("collect-not-active", $"Pengumpulan data {Describe(def)} berstatus {Labels.Of(step.Status)}; kiriman unit tidak dapat diproses.");
@@ -760,7 +760,7 @@ public sealed class SopRun
         if (ctx.Template.Id != TemplateId || ctx.Template.Version != TemplateVersion)
         {
             throw DomainException.Conflict("template-mismatch",
-                $"Run ini memakai template {TemplateId} versi {TemplateVersion}, bukan {ctx.Template.Id} versi {ctx.Template.Version}.");
+                $"Pelaksanaan SOP ini memakai SOP {TemplateId} versi {TemplateVersion}, bukan {ctx.Template.Id} versi {ctx.Template.Version}.");
         }
     }
 
@@ -768,7 +768,7 @@ public sealed class SopRun
     {
         if (Status != RunStatus.Running)
         {
-            throw DomainException.Conflict("run-not-running", $"Run berstatus {Labels.Of(Status)}; langkah tidak dapat diproses.");
+            throw DomainException.Conflict("run-not-running", $"Pelaksanaan SOP berstatus {Labels.Of(Status)}; langkah tidak dapat diproses.");
         }
     }
 
@@ -787,7 +787,7 @@ public sealed class SopRun
     {
         if (!by.CanManageRuns)
         {
-            throw DomainException.Forbidden("not-run-manager", "Hanya Kepala OPD atau administrator yang dapat mengelola run.");
+            throw DomainException.Forbidden("not-run-manager", "Hanya Kepala OPD atau administrator yang dapat mengelola pelaksanaan SOP.");
         }
     }
 
@@ -807,7 +807,7 @@ public sealed class SopRun
     private static string RequireReason(string? reason, string message) =>
         string.IsNullOrWhiteSpace(reason) ? throw DomainException.Invalid("reason-required", message) : reason.Trim();
 
-    private static DomainException StepNotFound(string stepId) => DomainException.NotFound("step-not-found", $"Langkah '{stepId}' tidak ada dalam run ini.");
+    private static DomainException StepNotFound(string stepId) => DomainException.NotFound("step-not-found", $"Langkah '{stepId}' tidak ada dalam pelaksanaan SOP ini.");
 
     // ------------------------------------------------------------------ history and outbox
 

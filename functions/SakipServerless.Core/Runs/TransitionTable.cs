@@ -75,7 +75,7 @@ public static class TransitionTable
     public static RunStatus Next(RunStatus from, RunTrigger trigger) =>
         TryNext(from, trigger, out var to)
             ? to
-            : throw DomainException.Conflict("run-transition", $"Run berstatus {Labels.Of(from)}; tidak dapat {Labels.Of(trigger)}.");
+            : throw DomainException.Conflict("run-transition", $"Pelaksanaan SOP berstatus {Labels.Of(from)}; tidak dapat {Labels.Of(trigger)}.");
 
     public static StepStatus Next(StepStatus from, StepTrigger trigger, StepKind kind, string stepId) =>
         TryNext(from, trigger, kind, out var to)

@@ -41,7 +41,7 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, ct);
         if (instance is null)
         {
-            return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.NotFound("run-not-found", $"Run '{runId}' tidak ditemukan."));
+            return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.NotFound("run-not-found", $"Pelaksanaan SOP '{runId}' tidak ditemukan."));
         }
 
         if (instance.IsCompleted)
@@ -95,7 +95,7 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
         var interpreter = new RunInterpreter(state);
         if (interpreter.Run is null)
         {
-            return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.NotFound("run-not-found", $"Run '{runId}' tidak ditemukan."));
+            return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.NotFound("run-not-found", $"Pelaksanaan SOP '{runId}' tidak ditemukan."));
         }
 
         var decision = interpreter.Handle(envelope, _clock.GetUtcNow());

@@ -34,5 +34,5 @@ public sealed record RunOrchestrationState(
     public string ToJson() => JsonSerializer.Serialize(this, CoreJson.Options);
 
     public static RunOrchestrationState Parse(string json) =>
-        JsonSerializer.Deserialize<RunOrchestrationState>(json, CoreJson.Options) ?? throw new JsonException("Masukan orkestrasi run kosong.");
+        JsonSerializer.Deserialize<RunOrchestrationState>(json, CoreJson.Options) ?? throw new JsonException("Masukan orkestrasi pelaksanaan SOP kosong.");
 }

@@ -27,7 +27,7 @@ public sealed record ProjectionWrite(string TenantId, string RunId, string State
     public string ToJson() => JsonSerializer.Serialize(this, CoreJson.Options);
 
     public static ProjectionWrite Parse(string json) =>
-        JsonSerializer.Deserialize<ProjectionWrite>(json, CoreJson.Options) ?? throw new JsonException("Penulisan proyeksi run kosong.");
+        JsonSerializer.Deserialize<ProjectionWrite>(json, CoreJson.Options) ?? throw new JsonException("Penulisan proyeksi pelaksanaan SOP kosong.");
 
     /// <summary>Whether <paramref name="stored"/> already is this write: an earlier attempt of the activity succeeded.</summary>
     public bool IsStoredIn(SopRun stored) =>

@@ -13,10 +13,12 @@ namespace SakipServerless.Dashboard.Tests.Support;
 public sealed class BackendHost : WebApplicationFactory<Program>
 {
     private readonly ManualClock _clock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public BackendHost(ManualClock clock, string folder)
+    public BackendHost(ManualClock clock, string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string>();
         Port = LoopbackPort.Next();
         DatabasePath = Path.Combine(folder, "sakip.db");
         UseKestrel(Port);
@@ -39,6 +41,11 @@ public sealed class BackendHost : WebApplicationFactory<Program>
         builder.UseSetting("Sakip:Development:SeedDemoData", "true");
         builder.UseSetting("Sakip:Development:EnableClockOffset", "true"); // POST /api/dev/clock, as the README's demo uses it
         builder.UseSetting("Sakip:RateLimits:Enabled", "false"); // the tests sign in many users from one address within seconds
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(new AppClock(_clock));

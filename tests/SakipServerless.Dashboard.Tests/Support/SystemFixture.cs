@@ -7,6 +7,11 @@ namespace SakipServerless.Dashboard.Tests.Support;
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
+    /// <summary>Settings for a system of a test's own (e.g. the notification dispatcher on); the shared one has none.</summary>
+    public IReadOnlyDictionary<string, string>? BackendSettings { get; init; }
+
+    public IReadOnlyDictionary<string, string>? DashboardSettings { get; init; }
+
     public static readonly DateTimeOffset SeedMoment = new(2026, 11, 18, 2, 30, 0, TimeSpan.Zero);
 
     public ManualClock Clock { get; } = new(SeedMoment);
@@ -20,9 +25,9 @@ public sealed class SystemFixture : IAsyncLifetime
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
-        Backend = new BackendHost(Clock, Folder);
+        Backend = new BackendHost(Clock, Folder, BackendSettings);
         Backend.StartServer();
-        Dashboard = new DashboardHost(Clock, Backend.BaseAddress, Folder);
+        Dashboard = new DashboardHost(Clock, Backend.BaseAddress, Folder, DashboardSettings);
         Dashboard.StartServer();
         return Task.CompletedTask;
     }

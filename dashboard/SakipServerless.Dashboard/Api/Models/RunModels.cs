@@ -90,3 +90,6 @@ public sealed record RunSummaryDto(
     int StepsTotal,
     DateTimeOffset StartedAt,
     DateTimeOffset? CompletedAt);
+
+/// <summary>One OPD's outcome of <c>POST /api/runs/start-all</c>: started, already there, or why not.</summary>
+public sealed record StartAllResultDto(string OpdId, string? RunId, string Outcome, string? Message);

@@ -62,3 +62,25 @@ if (document.querySelector('[data-chart]')) {
     if (body) import('./refresh.js').then((refresh) => refresh.start(body, charts.renderAll));
   });
 }
+
+// The notification bell: while the page is visible, ask for the unread count every data-poll seconds and show it.
+const bell = document.querySelector('[data-bell]');
+const pollSeconds = Number(bell?.dataset.poll || 0);
+if (bell && pollSeconds > 0) {
+  setInterval(async () => {
+    if (document.visibilityState !== 'visible') return;
+    try {
+      const answer = await fetch('notifikasi/jumlah', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      if (!answer.ok) return;
+      const { unread } = await answer.json();
+      const count = bell.querySelector('[data-unread]');
+      count.textContent = unread === 0 ? '' : unread > 99 ? '99+' : String(unread);
+      count.hidden = unread === 0;
+      const label = unread > 0 ? `Notifikasi, ${unread} belum dibaca` : 'Notifikasi';
+      bell.setAttribute('aria-label', label);
+      bell.title = label;
+    } catch {
+      // Offline for a moment: the next round tries again.
+    }
+  }, pollSeconds * 1000);
+}

@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Hosting;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.MasterData.Indicators;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
 
@@ -185,7 +186,7 @@ public static class IndicatorsApi
         if (used.Count > 0)
         {
             return Problems.Conflict("indicator-in-use",
-                $"Indikator '{existing.Name}' sudah memiliki realisasi pada run {string.Join(", ", used)} dan tidak dapat dihapus.",
+                $"Indikator '{existing.Name}' sudah memiliki realisasi pada pelaksanaan SOP {string.Join(", ", used)} dan tidak dapat dihapus.",
                 new Dictionary<string, object?> { ["runIds"] = used });
         }
 

@@ -31,11 +31,11 @@ public static class OpdValidator
         string? templateId = body.TemplateId?.Trim();
         if (string.IsNullOrEmpty(templateId))
         {
-            errors.Add("templateId", "Template SOP yang dijalankan OPD wajib dipilih.");
+            errors.Add("templateId", "Templat SOP yang dijalankan OPD wajib dipilih.");
         }
         else if (await templates.LatestAsync(tenantId, templateId, ct) is null)
         {
-            errors.Add("templateId", $"Template SOP '{templateId}' belum diterbitkan pada pemda ini.");
+            errors.Add("templateId", $"Templat SOP '{templateId}' belum diterbitkan pada pemda ini.");
         }
 
         var units = new List<OrgUnit>();

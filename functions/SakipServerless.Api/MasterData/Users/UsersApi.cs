@@ -1,5 +1,6 @@
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
+using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.Templates;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;

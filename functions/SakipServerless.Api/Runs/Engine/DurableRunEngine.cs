@@ -40,7 +40,7 @@ public sealed class DurableRunEngine(DurableRunClient durable, IRunStore runs, T
     public async Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, CancellationToken ct)
     {
         var template = await templates.LatestAsync(opd.TenantId, opd.TemplateId, ct)
-            ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki template SOP '{opd.TemplateId}' yang diterbitkan.");
+            ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki templat SOP '{opd.TemplateId}' yang diterbitkan.");
         var tenant = await calendars.TenantAsync(opd.TenantId, ct);
         string id = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var start = new StartRunRequest(CommandId(user, idempotencyKey, requestHash), id, opd.TenantId, opd.Id, period, opd.Units, ActorData.From(CurrentUser.ToActor(user)),

@@ -76,7 +76,7 @@ public sealed class EmbeddedRunEngine(IRunStore runs, TemplateCatalog templates,
     public async Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, CancellationToken ct)
     {
         var template = await templates.LatestAsync(opd.TenantId, opd.TemplateId, ct)
-            ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki template SOP '{opd.TemplateId}' yang diterbitkan.");
+            ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki templat SOP '{opd.TemplateId}' yang diterbitkan.");
         var calendar = await calendars.CalendarAsync(opd.TenantId, ct);
         var engine = contexts.For(template, calendar);
         string id = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));

@@ -15,12 +15,12 @@ public static class RunAccess
         if (run is null || !AccessPolicy.CanReadOpd(user, run.TenantId, run.OpdId))
         {
             return run is null || !AccessPolicy.SameTenant(user, run.TenantId)
-                ? Problems.NotFound($"Run '{runId}' tidak ditemukan.")
-                : Problems.Forbidden("Run ini milik OPD lain.");
+                ? Problems.NotFound($"Pelaksanaan SOP '{runId}' tidak ditemukan.")
+                : Problems.Forbidden("Pelaksanaan SOP ini milik OPD lain.");
         }
 
         return AccessPolicy.CanWriteOpd(user, run.TenantId, run.OpdId)
             ? null
-            : Problems.Forbidden("Anda hanya dapat membaca run ini; perubahan dilakukan oleh pegawai OPD tersebut.");
+            : Problems.Forbidden("Anda hanya dapat membaca pelaksanaan SOP ini; perubahan dilakukan oleh pegawai OPD tersebut.");
     }
 }

@@ -8,7 +8,7 @@ public sealed record RecordEvidenceUploadCommand(EvidenceFile File, int MaxFiles
     {
         if (run.Evidence.Count >= MaxFiles && run.FindEvidence(File.Id) is null)
         {
-            throw DomainException.Conflict("evidence-limit", $"Run ini sudah memiliki {run.Evidence.Count} berkas bukti, batas yang diizinkan.");
+            throw DomainException.Conflict("evidence-limit", $"Pelaksanaan SOP ini sudah memiliki {run.Evidence.Count} berkas bukti, batas yang diizinkan.");
         }
 
         run.RecordEvidenceUpload(File, by, ctx.Now);

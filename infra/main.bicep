@@ -324,6 +324,15 @@ var functionAppSettings = [
     value: '500'
   }
   {
+    // The embedded engine until the Durable Functions app of issue 15's next phase hosts the durable one.
+    name: 'Sakip__Engine__Mode'
+    value: 'embedded'
+  }
+  {
+    name: 'Sakip__Engine__CommandWaitMilliseconds'
+    value: '5000'
+  }
+  {
     name: 'Sakip__Escalation__Level2GraceWorkingDays'
     value: '1'
   }

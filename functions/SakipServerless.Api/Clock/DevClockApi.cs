@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Hosting;
-using SakipServerless.Api.Sweep;
+using SakipServerless.Api.Runs.Engine;
 
 namespace SakipServerless.Api.Clock;
 
@@ -28,7 +28,7 @@ public static class DevClockApi
         return api;
     }
 
-    private static async Task<IResult> AdvanceAsync(AdvanceRequest request, AppClock clock, DeadlineSweep sweep, IOptions<SakipOptions> options, CancellationToken ct)
+    private static async Task<IResult> AdvanceAsync(AdvanceRequest request, AppClock clock, IRunEngine engine, IOptions<SakipOptions> options, CancellationToken ct)
     {
         if (!options.Value.Development.EnableClockOffset)
         {
@@ -42,7 +42,7 @@ public static class DevClockApi
         }
 
         clock.Advance(by);
-        int escalations = await sweep.RunOnceAsync(ct);
+        int escalations = await engine.ProcessDeadlinesAsync(ct);
         return Results.Ok(new ClockView(clock.GetUtcNow(), clock.Offset, escalations));
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Notifications;
+using SakipServerless.Api.Runs.Engine;
 using SakipServerless.Api.Sweep;
 
 namespace SakipServerless.Api.FunctionsHost;
 
 /// <summary>
 /// The <c>DeadlineSweep</c> timer function: every minute the Functions host invokes it, and it runs one pass of the
-/// deadline sweep, then one pass of the notification dispatcher so escalation notices leave in the same minute.
+/// engine's deadline tick (the sweep, in the embedded engine), then one pass of the notification dispatcher so escalation notices leave in the same minute.
 /// </summary>
 /// <remarks>
 /// The timer is the Azure counterpart of <see cref="DeadlineSweepService"/> (which the Function App turns off with
@@ -21,7 +22,7 @@ public static partial class DeadlineSweepFunction
 
     /// <remarks>The payload is read here rather than bound, so <see cref="CustomHandlerOnlyFilter"/> has refused a
     /// stranger before any of the body is read.</remarks>
-    public static async Task<IResult> InvokeAsync(HttpRequest request, DeadlineSweep sweep, NotificationDispatcher notifications,
+    public static async Task<IResult> InvokeAsync(HttpRequest request, IRunEngine engine, NotificationDispatcher notifications,
         ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(DeadlineSweepFunction).FullName!);
@@ -44,7 +45,7 @@ public static partial class DeadlineSweepFunction
         bool pastDue = invocation.IsPastDue(Trigger.BindingName);
         try
         {
-            int escalations = await sweep.RunOnceAsync(ct);
+            int escalations = await engine.ProcessDeadlinesAsync(ct);
             var sent = await notifications.RunOnceAsync(ct);
             LogInvoked(log, Trigger.FunctionName, pastDue, escalations, sent.Dispatched);
             return Results.Json(InvocationResponse.WithLogs(

@@ -35,6 +35,10 @@ public static class BackendEndpointExtensions
         api.MapDevClockApi();
         api.MapWorkApi();
         api.MapRunsApi();
+        if (app.Configuration.GetValue<string>($"{SakipOptions.Section}:Engine:Mode") == EngineOptions.Durable)
+        {
+            api.MapRunCommandsApi(); // only the durable engine answers 202 and has commands to poll
+        }
         api.MapTemplatesApi();
         api.MapMasterDataApi();
         api.MapDashboardApi();

@@ -8,6 +8,7 @@ using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
+using SakipServerless.Api.Runs.Engine;
 using SakipServerless.Api.Storage;
 using SakipServerless.Api.Sweep;
 using SakipServerless.Api.Templates;
@@ -66,6 +67,11 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TenantCalendars>();
         services.AddScoped<RunService>();
+        // The durable engine needs its host's DurableRunClient (the Functions app, or a test host); the embedded one needs nothing more.
+        services.AddScoped<IRunEngine>(sp => sp.GetRequiredService<IOptions<SakipOptions>>().Value.Engine.IsDurable
+            ? ActivatorUtilities.CreateInstance<DurableRunEngine>(sp)
+            : ActivatorUtilities.CreateInstance<EmbeddedRunEngine>(sp));
+        services.AddSingleton<SakipServerless.Engine.Durable.Projection.IProjectionAnswers, RunViewAnswers>();
         services.AddScoped<DashboardReader>();
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineSweepService>();

@@ -12,6 +12,8 @@ public sealed class SakipOptions
 
     public SweepOptions Sweep { get; set; } = new();
 
+    public EngineOptions Engine { get; set; } = new();
+
     public EscalationOptions Escalation { get; set; } = new();
 
     public NotificationOptions Notifications { get; set; } = new();

@@ -4,7 +4,9 @@ using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Core;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Periods;
+using SakipServerless.Api.Runs.Engine;
 using SakipServerless.Core.Runs;
+using SakipServerless.Core.Runs.Commands;
 using SakipServerless.Core.Storage;
 
 namespace SakipServerless.Api.Runs;
@@ -27,24 +29,25 @@ public static class RunsApi
         runs.MapPost("/start-all", StartAllAsync).WithSummary("Memulai pelaksanaan SOP untuk semua OPD pemda pada satu periode");
         runs.MapGet("/", ListAsync).WithSummary("Daftar pelaksanaan SOP dengan filter");
         runs.MapGet("/{runId}", GetAsync).WithSummary("Satu pelaksanaan SOP lengkap dengan langkah dan riwayat");
-        runs.MapPost("/{runId}/suspend", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, body, http, me, svc, c => c.Run.Suspend(c.Actor, body.Reason, c.Engine), ct));
-        runs.MapPost("/{runId}/resume", (string runId, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, "resume", http, me, svc, c => c.Run.Resume(c.Actor, c.Engine), ct)).DocumentsNoBody();
-        runs.MapPost("/{runId}/terminate", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, body, http, me, svc, c => c.Run.Terminate(c.Actor, body.Reason, c.Engine), ct));
-        runs.MapPost("/{runId}/steps/{stepId}/restart", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.RestartStep(stepId, c.Actor, body.Reason, c.Engine), ct));
+        runs.MapPost("/{runId}/suspend", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, body, http, me, engine, new SuspendRunCommand(body.Reason), ct)).AnswersRunCommand();
+        runs.MapPost("/{runId}/resume", (string runId, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, "resume", http, me, engine, new ResumeRunCommand(), ct)).DocumentsNoBody().AnswersRunCommand();
+        runs.MapPost("/{runId}/terminate", (string runId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, body, http, me, engine, new TerminateRunCommand(body.Reason), ct)).AnswersRunCommand();
+        runs.MapPost("/{runId}/steps/{stepId}/restart", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, new { stepId, body }, http, me, engine, new RestartStepCommand(stepId, body.Reason), ct)).AnswersRunCommand();
         return api;
     }
 
-    /// <summary>Runs a command on a run; shared by the management and work endpoints.</summary>
-    public static async Task<IResult> Execute(string runId, object request, HttpRequest http, CurrentUser me, RunService svc,
-        Action<RunCommandContext> command, CancellationToken ct)
+    /// <summary>Hands a command to the engine; shared by the management and work endpoints.</summary>
+    /// <param name="request">What the client sent, the fingerprint of an idempotent request.</param>
+    public static async Task<IResult> Execute(string runId, object request, HttpRequest http, CurrentUser me, IRunEngine engine,
+        RunCommand command, CancellationToken ct)
     {
         var user = await me.GetAsync(ct);
         string? key = IdempotencyKey(http, out var invalid);
-        return invalid is not null ? invalid : await svc.ExecuteAsync(user, runId, key, request, command, ct);
+        return invalid is not null ? invalid : await engine.ExecuteAsync(user, runId, key, request, command, ct);
     }
 
     public static string? IdempotencyKey(HttpRequest http, out IResult? invalid)
@@ -60,7 +63,7 @@ public static class RunsApi
         return key;
     }
 
-    private static async Task<IResult> StartAsync(StartRunRequest body, HttpRequest http, CurrentUser me, RunService svc, IRunStore store, CancellationToken ct)
+    private static async Task<IResult> StartAsync(StartRunRequest body, HttpRequest http, CurrentUser me, RunService svc, IRunEngine engine, IRunStore store, CancellationToken ct)
     {
         var user = await me.GetAsync(ct);
         var errors = new Dictionary<string, string[]>();
@@ -104,11 +107,11 @@ public static class RunsApi
                 : Problems.Create(422, "idempotency-key-reused", "Idempotency-Key ini sudah dipakai untuk permintaan lain; gunakan kunci baru.");
         }
 
-        var (run, view) = await svc.StartAsync(user, opd, period, key, hash, ct);
+        var (run, view) = await engine.StartAsync(user, opd, period, key, hash, ct);
         return TypedResults.Created($"/api/runs/{run.Id}", view);
     }
 
-    private static async Task<IResult> StartAllAsync(StartAllRequest body, CurrentUser me, RunService svc, IDocumentStore documents, CancellationToken ct)
+    private static async Task<IResult> StartAllAsync(StartAllRequest body, CurrentUser me, IRunEngine engine, IDocumentStore documents, CancellationToken ct)
     {
         var user = await me.GetAsync(ct);
         if (!AccessPolicy.CanAdminister(user, user.TenantId))
@@ -126,7 +129,7 @@ public static class RunsApi
         {
             try
             {
-                var (run, _) = await svc.StartAsync(user, opd, period, null, null, ct);
+                var (run, _) = await engine.StartAsync(user, opd, period, null, null, ct);
                 results.Add(new StartAllResult(opd.Id, run.Id, "started", null));
             }
             catch (RunAlreadyExistsException e)

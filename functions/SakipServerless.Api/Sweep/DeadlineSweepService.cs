@@ -8,7 +8,8 @@ public sealed partial class DeadlineSweepService(DeadlineSweep sweep, IOptions<S
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Sweep.Enabled)
+        // In durable mode each run's timers escalate it; a sweep would be a second writer of the run.
+        if (!options.Value.Sweep.Enabled || options.Value.Engine.IsDurable)
         {
             return;
         }

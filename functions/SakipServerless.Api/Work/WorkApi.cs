@@ -1,10 +1,12 @@
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Runs;
+using SakipServerless.Api.Runs.Engine;
 using SakipServerless.Core.Capaian;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Periods;
 using SakipServerless.Core.Runs;
+using SakipServerless.Core.Runs.Commands;
 using SakipServerless.Core.Storage;
 using static SakipServerless.Api.Runs.RunsApi;
 using SakipServerless.Api.Hosting.OpenApi;
@@ -28,37 +30,30 @@ public static class WorkApi
         api.MapGet("/me/tasks", MyTasksAsync).WithTags("Work").WithSummary("Tugas saya: langkah dan tugas unit yang menunggu, dengan tenggatnya");
 
         var steps = api.MapGroup("/runs/{runId}/steps/{stepId}").WithTags("Work");
-        steps.MapPost("/complete", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.CompleteStep(stepId, c.Actor, ToCompletion(body, c.Run), c.Engine), ct))
-            .WithSummary("Menyelesaikan langkah dengan kelengkapan dan output");
-        steps.MapPost("/approve", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.Approve(stepId, c.Actor, ToCompletion(body, c.Run), c.Engine), ct))
-            .WithSummary("Menyetujui langkah pemeriksaan");
-        steps.MapPost("/return", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, body }, http, me, svc, c => c.Run.Return(stepId, c.Actor, body.Reason, c.Engine), ct))
-            .WithSummary("Mengembalikan pekerjaan untuk diperbaiki (alasan wajib)");
+        steps.MapPost("/complete", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, new { stepId, body }, http, me, engine, new CompleteStepCommand(stepId, body.Output?.Trim(), [.. body.Kelengkapan ?? []], [.. body.EvidenceFileIds ?? []]), ct))
+            .AnswersRunCommand().WithSummary("Menyelesaikan langkah dengan kelengkapan dan output");
+        steps.MapPost("/approve", (string runId, string stepId, CompleteRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, new { stepId, body }, http, me, engine, new ApproveStepCommand(stepId, body.Output?.Trim(), [.. body.Kelengkapan ?? []], [.. body.EvidenceFileIds ?? []]), ct))
+            .AnswersRunCommand().WithSummary("Menyetujui langkah pemeriksaan");
+        steps.MapPost("/return", (string runId, string stepId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, new { stepId, body }, http, me, engine, new ReturnStepCommand(stepId, body.Reason), ct))
+            .AnswersRunCommand().WithSummary("Mengembalikan pekerjaan untuk diperbaiki (alasan wajib)");
 
         var units = steps.MapGroup("/units/{unitId}");
-        units.MapPost("/submit", SubmitAsync).WithSummary("Mengirim realisasi dan bukti dukung unit");
-        units.MapPost("/accept", (string runId, string stepId, string unitId, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, unitId, accept = true }, http, me, svc, c => c.Run.AcceptUnit(stepId, unitId, c.Actor, c.Engine), ct))
-            .DocumentsNoBody().WithSummary("Menerima kiriman unit");
-        units.MapPost("/return", (string runId, string stepId, string unitId, ReasonRequest body, HttpRequest http, CurrentUser me, RunService svc, CancellationToken ct) =>
-            Execute(runId, new { stepId, unitId, body }, http, me, svc, c => c.Run.ReturnUnit(stepId, unitId, c.Actor, body.Reason, c.Engine), ct))
-            .WithSummary("Mengembalikan kiriman unit (alasan wajib)");
+        units.MapPost("/submit", SubmitAsync).AnswersRunCommand().WithSummary("Mengirim realisasi dan bukti dukung unit");
+        units.MapPost("/accept", (string runId, string stepId, string unitId, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, new { stepId, unitId, accept = true }, http, me, engine, new AcceptUnitCommand(stepId, unitId), ct))
+            .DocumentsNoBody().AnswersRunCommand().WithSummary("Menerima kiriman unit");
+        units.MapPost("/return", (string runId, string stepId, string unitId, ReasonRequest body, HttpRequest http, CurrentUser me, IRunEngine engine, CancellationToken ct) =>
+            Execute(runId, new { stepId, unitId, body }, http, me, engine, new ReturnUnitCommand(stepId, unitId, body.Reason), ct))
+            .AnswersRunCommand().WithSummary("Mengembalikan kiriman unit (alasan wajib)");
         return api;
-    }
-
-    /// <summary>The completion, after checking that every evidence id names a file uploaded to this run.</summary>
-    private static StepCompletion ToCompletion(CompleteRequest body, SopRun run)
-    {
-        run.EnsureEvidence(body.EvidenceFileIds ?? []);
-        return new(body.Output?.Trim(), [.. body.Kelengkapan ?? []], [.. body.EvidenceFileIds ?? []]);
     }
 
     /// <summary>Validates every realisasi against its indicator (exists for the OPD and year, satuan and range) before the run sees it.</summary>
     private static async Task<IResult> SubmitAsync(string runId, string stepId, string unitId, SubmitRequest body, HttpRequest http,
-        CurrentUser me, RunService svc, IRunStore store, IDocumentStore documents, CancellationToken ct)
+        CurrentUser me, IRunEngine engine, IRunStore store, IDocumentStore documents, CancellationToken ct)
     {
         var user = await me.GetAsync(ct);
         var run = await store.FindAsync(user.TenantId, runId, ct);
@@ -163,11 +158,7 @@ public static class WorkApi
 
         var input = new UnitSubmissionInput(entries, [.. evidence], body.Note?.Trim());
         string? key = IdempotencyKey(http, out var invalid);
-        return invalid ?? await svc.ExecuteAsync(user, runId, key, new { stepId, unitId, body }, c =>
-        {
-            c.Run.EnsureEvidence(input.EvidenceFileIds);
-            c.Run.SubmitUnit(stepId, unitId, c.Actor, input, c.Engine);
-        }, ct);
+        return invalid ?? await engine.ExecuteAsync(user, runId, key, new { stepId, unitId, body }, new SubmitUnitCommand(stepId, unitId, input), ct);
     }
 
     /// <summary>

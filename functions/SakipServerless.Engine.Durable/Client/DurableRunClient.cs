@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using SakipServerless.Core;
+using SakipServerless.Core.Runs;
+using SakipServerless.Core.Templates;
+using SakipServerless.Engine.Durable.Commands;
+using SakipServerless.Engine.Durable.Orchestration;
+
+namespace SakipServerless.Engine.Durable.Client;
+
+/// <summary>
+/// The sending side of the durable engine: starts a run's orchestration and hands it commands, then waits, bounded,
+/// until the projection has recorded the outcome.
+/// </summary>
+/// <remarks>
+/// A null outcome means the wait ran out before the orchestration reported; the command is still queued and will be
+/// applied, so the caller answers "accepted" and lets the client poll. Commands to a run whose orchestration has
+/// finished are decided on its final state without a write: the aggregate refuses every command on a completed or
+/// terminated run, with the same message the embedded engine gives.
+/// </remarks>
+public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clock = null)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Schedules the run's orchestration (instance id = run id) and waits for the start's outcome.</summary>
+    public async Task<CommandOutcome?> StartAsync(SopTemplate template, CalendarSpec calendar, EscalationPolicy policy, StartRunRequest start,
+        TimeSpan wait, RunClockOptions? clockOptions = null, int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration, CancellationToken ct = default)
+    {
+        var state = new RunOrchestrationState(SopRunOrchestrator.CurrentInterpreterVersion, SopTemplateJson.Serialize(template), calendar,
+            policy.Level2Grace, start, TimeScale: clockOptions?.Scale ?? 1, RunOrigin: clockOptions?.RunOrigin, InputsPerGeneration: inputsPerGeneration);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SopRunOrchestrator), state.ToJson(), new StartOrchestrationOptions(start.RunId), ct);
+        return await WaitForOutcomeAsync(start.RunId, start.CommandId, wait, ct);
+    }
+
+    /// <summary>Raises the command as an event of the run's orchestration and waits up to <paramref name="wait"/> for its outcome.</summary>
+    public async Task<CommandOutcome?> SendAsync(string runId, RunCommandEnvelope envelope, TimeSpan wait, CancellationToken ct = default)
+    {
+        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, ct);
+        if (instance is null)
+        {
+            return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.NotFound("run-not-found", $"Pelaksanaan SOP '{runId}' tidak ditemukan."));
+        }
+
+        if (instance.IsCompleted)
+        {
+            return DecideOnFinalState(runId, instance, envelope);
+        }
+
+        await client.RaiseEventAsync(runId, SopRunOrchestrator.CommandEvent, JsonSerializer.Serialize(envelope, CoreJson.Options), ct);
+        return await WaitForOutcomeAsync(runId, envelope.CommandId, wait, ct);
+    }
+
+    /// <summary>The outcome of a command sent earlier, once reported; null while pending or when it left the report's window.</summary>
+    public async Task<CommandOutcome?> FindOutcomeAsync(string runId, string commandId, CancellationToken ct = default) =>
+        (await ReportAsync(runId, ct))?.Find(commandId);
+
+    /// <summary>The orchestration's status report: the projected version and the latest outcomes.</summary>
+    public async Task<RunStatusReport?> ReportAsync(string runId, CancellationToken ct = default)
+    {
+        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, ct);
+        return instance is null ? null : RunStatusReport.Parse(instance.ReadCustomStatusAs<string>());
+    }
+
+    private async Task<CommandOutcome?> WaitForOutcomeAsync(string runId, string commandId, TimeSpan wait, CancellationToken ct)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return null; // the caller answers "accepted" without looking
+        }
+
+        var until = _clock.GetUtcNow() + wait;
+        while (true)
+        {
+            if ((await ReportAsync(runId, ct))?.Find(commandId) is { } outcome)
+            {
+                return outcome;
+            }
+
+            if (_clock.GetUtcNow() >= until)
+            {
+                return null;
+            }
+
+            await Task.Delay(PollInterval, _clock, ct);
+        }
+    }
+
+    /// <summary>A finished orchestration's last state decides the command, without a write: the aggregate refuses every command on a closed run.</summary>
+    private CommandOutcome DecideOnFinalState(string runId, OrchestrationMetadata instance, RunCommandEnvelope envelope)
+    {
+        var state = RunOrchestrationState.Parse(instance.ReadOutputAs<string>() ?? throw new InvalidOperationException($"Orchestration {runId} ended without a state."));
+        var interpreter = new RunInterpreter(state);
+        if (interpreter.Run is null)
+        {
+            return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.NotFound("run-not-found", $"Pelaksanaan SOP '{runId}' tidak ditemukan."));
+        }
+
+        var decision = interpreter.Handle(envelope, _clock.GetUtcNow());
+        return decision is { Write: null, Outcome: { Applied: false } refused } ? refused
+            : throw new InvalidOperationException($"Command {envelope.CommandId} was not refused on the finished run {runId}.");
+    }
+}

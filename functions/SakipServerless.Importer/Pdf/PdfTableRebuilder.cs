@@ -1,0 +1,392 @@
+using System.Text.RegularExpressions;
+using SakipServerless.Importer.Sources;
+using SakipServerless.Importer.Table;
+using SakipServerless.Importer.Text;
+
+namespace SakipServerless.Importer.Pdf;
+
+/// <summary>
+/// Rebuilds the procedure table from word positions. The header is the line naming No and the activity column,
+/// down to the first numbered row; its phrases give the columns (phrases stacked in one column are one wrapped
+/// title; "Pelaksana" / "Mutu Baku" with titles below them are spans). A column's edges lie in the widest empty
+/// strip of the body between two header titles, because body text is left-aligned while titles are centred.
+/// Rows start at a number in the No column; between two such numbers the row boundary is the widest vertical
+/// gap (so vertically centred cells still split right). The table ends at a gap wider than a blank line.
+/// A repeated header on later pages is skipped; a row continued on the next page is joined.
+/// </summary>
+internal static partial class PdfTableRebuilder
+{
+    public static SourceLines Rebuild(IReadOnlyList<PdfPageContent> pages)
+    {
+        var all = pages.SelectMany(p => p.Lines).ToList();
+        var output = new List<string>();
+        var places = new List<string?>();
+        int header = all.FindIndex(IsHeaderLine);
+        if (header < 0)
+        {
+            // No table to rebuild: the text goes on line by line and the parsers say what is missing.
+            foreach (var line in all)
+            {
+                output.Add(Cells(line));
+                places.Add($"halaman {line.Page}");
+            }
+
+            return new SourceLines(output, places, []);
+        }
+
+        for (int i = 0; i < header; i++)
+        {
+            output.Add(Cells(all[i]));
+            places.Add($"halaman {all[i].Page}");
+        }
+
+        var noPhrase = all[header].Phrases().First(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _) == HeaderName.No);
+        int firstRow = -1;
+        for (int i = header + 1; i < all.Count; i++)
+        {
+            if (StepNumberIn(all[i], NoColumnGuess(all[header], noPhrase)) is not null)
+            {
+                firstRow = i;
+                break;
+            }
+        }
+
+        if (firstRow < 0)
+        {
+            foreach (var line in all.Skip(header))
+            {
+                output.Add(Cells(line));
+                places.Add($"halaman {line.Page}");
+            }
+
+            return new SourceLines(output, places, []);
+        }
+
+        var headerLines = all.GetRange(header, firstRow - header);
+        double headerHeight = headerLines[0].Top - headerLines[^1].Bottom;
+        var titles = HeaderTitles(headerLines, out var spans);
+        var body = BodyLines(all, firstRow, headerHeight, out int end);
+        var columns = ColumnEdges(titles, body);
+        WriteHeader(titles, spans, columns, output, places, headerLines[0].Page);
+
+        var rows = SplitRows(body, columns[0]);
+        var shapes = pages.ToDictionary(p => p.Number, p => p.Shapes);
+        int rowNo = 0;
+        foreach (var row in rows)
+        {
+            rowNo++;
+            output.Add(RowText(row, columns, titles, shapes));
+            places.Add($"halaman {row[0].Page}, baris {rowNo} tabel prosedur");
+        }
+
+        // What follows the table (the signature block) keeps its lines.
+        output.Add("");
+        places.Add(null);
+        for (int i = end; i < all.Count; i++)
+        {
+            output.Add(Cells(all[i]));
+            places.Add($"halaman {all[i].Page}");
+        }
+
+        return new SourceLines(output, places, []);
+    }
+
+    private static bool IsHeaderLine(PdfTextLine line)
+    {
+        var names = line.Phrases().Select(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _)).ToList();
+        int no = names.IndexOf(HeaderName.No);
+        return no >= 0 && names.IndexOf(HeaderName.Activity) > no;
+    }
+
+    /// <summary>Until the columns are known, the No column runs from the page edge to halfway to the next title.</summary>
+    private static PdfBox NoColumnGuess(PdfTextLine header, PdfBox no)
+    {
+        var next = header.Phrases().FirstOrDefault(p => p.Left > no.Right);
+        double right = next.Text is null or "" ? no.Right + 30 : (no.Right + next.Left) / 2;
+        return new PdfBox(0, right, 0, 0);
+    }
+
+    private static string? StepNumberIn(PdfTextLine line, PdfBox noColumn)
+    {
+        var first = line.Words.FirstOrDefault(w => w.CenterX >= noColumn.Left && w.CenterX < noColumn.Right);
+        return first.Text is { Length: > 0 } t && StepNumber().IsMatch(t) ? t : null;
+    }
+
+    /// <summary>A header title: the phrases stacked in one column, top to bottom.</summary>
+    private sealed record Title(PdfBox Box, string Text);
+
+    private static List<Title> HeaderTitles(List<PdfTextLine> headerLines, out List<Title> spans)
+    {
+        var phrases = headerLines.SelectMany(l => l.Phrases()).ToList();
+        spans = [];
+        var rest = new List<PdfBox>();
+        foreach (var p in phrases)
+        {
+            bool spanName = TableHeaderNames.Classify(InlineText.Key(p.Text), out _) is HeaderName.Pelaksana or HeaderName.MutuBaku;
+            bool hasBelow = phrases.Any(q => q.Top < p.Bottom && q.OverlapsHorizontally(p));
+            if (spanName && hasBelow)
+            {
+                spans.Add(new Title(p, p.Text));
+            }
+            else
+            {
+                rest.Add(p);
+            }
+        }
+
+        var groups = new List<List<PdfBox>>();
+        foreach (var p in rest.OrderByDescending(p => p.Top))
+        {
+            var group = groups.FirstOrDefault(g => g.Any(q => q.OverlapsHorizontally(p)));
+            if (group is null)
+            {
+                groups.Add([p]);
+            }
+            else
+            {
+                group.Add(p);
+            }
+        }
+
+        return [.. groups
+            .Select(g => new Title(
+                new PdfBox(g.Min(p => p.Left), g.Max(p => p.Right), g.Min(p => p.Bottom), g.Max(p => p.Top)),
+                string.Join(' ', g.OrderByDescending(p => p.Top).ThenBy(p => p.Left).Select(p => p.Text))))
+            .OrderBy(t => t.Box.Left)];
+    }
+
+    /// <summary>Body lines from the first row to the end of the table, without the header repeated on later pages.</summary>
+    private static List<PdfTextLine> BodyLines(List<PdfTextLine> all, int firstRow, double headerHeight, out int end)
+    {
+        var body = new List<PdfTextLine>();
+        double pitch = TypicalPitch(all, firstRow);
+        end = all.Count;
+        for (int i = firstRow; i < all.Count; i++)
+        {
+            var line = all[i];
+            if (body.Count > 0 && body[^1].Page == line.Page && body[^1].Bottom - line.Top > pitch * 1.9)
+            {
+                end = i;
+                break;
+            }
+
+            if (body.Count > 0 && line.Page != body[^1].Page && IsHeaderLine(line))
+            {
+                double top = line.Top;
+                while (i + 1 < all.Count && all[i + 1].Page == line.Page && top - all[i + 1].Bottom <= headerHeight + 1)
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            body.Add(line);
+        }
+
+        return body;
+    }
+
+    /// <summary>The usual distance from one line's top to the next one's top inside cells: the median of the small gaps.</summary>
+    private static double TypicalPitch(List<PdfTextLine> all, int from)
+    {
+        var gaps = new List<double>();
+        for (int i = from + 1; i < all.Count && gaps.Count < 200; i++)
+        {
+            if (all[i].Page == all[i - 1].Page)
+            {
+                gaps.Add(all[i - 1].Bottom - all[i].Top);
+            }
+        }
+
+        double height = all.Skip(from).Take(50).Select(l => l.Height).DefaultIfEmpty(10).Average();
+        var small = gaps.Where(g => g >= 0 && g < height * 2).Order().ToList();
+        double gap = small.Count == 0 ? height * 0.3 : small[small.Count / 2];
+        return Math.Max(gap, 1) + height;
+    }
+
+    /// <summary>Column edges: for each pair of neighbouring titles, the middle of the widest x-strip no body word covers.</summary>
+    private static List<PdfBox> ColumnEdges(List<Title> titles, List<PdfTextLine> body)
+    {
+        var words = body.SelectMany(l => l.Words).ToList();
+        var edges = new List<double> { double.NegativeInfinity };
+        for (int i = 0; i + 1 < titles.Count; i++)
+        {
+            double from = titles[i].Box.CenterX, to = titles[i + 1].Box.CenterX;
+            var covered = words.Where(w => w.Right > from && w.Left < to).Select(w => (Math.Max(w.Left, from), Math.Min(w.Right, to))).OrderBy(c => c.Item1).ToList();
+            double bestStart = from, bestLength = -1, cursor = from;
+            foreach (var (l, r) in covered)
+            {
+                if (l - cursor > bestLength)
+                {
+                    bestLength = l - cursor;
+                    bestStart = cursor;
+                }
+
+                cursor = Math.Max(cursor, r);
+            }
+
+            if (to - cursor > bestLength)
+            {
+                bestLength = to - cursor;
+                bestStart = cursor;
+            }
+
+            // The strip must lie between the titles' own edges when it can; titles never overlap a column edge.
+            double edge = bestStart + bestLength / 2;
+            edges.Add(Math.Clamp(edge, Math.Min(titles[i].Box.Right, to), Math.Max(titles[i + 1].Box.Left, from)));
+        }
+
+        edges.Add(double.PositiveInfinity);
+        return [.. Enumerable.Range(0, titles.Count).Select(i => new PdfBox(edges[i], edges[i + 1], 0, 0, titles[i].Text))];
+    }
+
+    private static int ColumnOf(List<PdfBox> columns, double x)
+    {
+        for (int c = 0; c < columns.Count; c++)
+        {
+            if (x >= columns[c].Left && x < columns[c].Right)
+            {
+                return c;
+            }
+        }
+
+        return columns.Count - 1;
+    }
+
+    /// <summary>The two header lines of the text format: spans and single titles on top, the titles under a span below.</summary>
+    private static void WriteHeader(List<Title> titles, List<Title> spans, List<PdfBox> columns, List<string> output, List<string?> places, int page)
+    {
+        var top = new string[titles.Count];
+        var sub = new string[titles.Count];
+        var claimed = new bool[titles.Count];
+        foreach (var span in spans.OrderBy(s => s.Box.Left))
+        {
+            int at = ColumnOf(columns, span.Box.CenterX);
+            int from = at, to = at;
+            bool Below(int c) => c >= 0 && c < titles.Count && !claimed[c] && titles[c].Box.Top < span.Box.Bottom;
+            while (Below(from - 1))
+            {
+                from--;
+            }
+
+            while (Below(to + 1))
+            {
+                to++;
+            }
+
+            top[from] = span.Text;
+            for (int c = from; c <= to; c++)
+            {
+                claimed[c] = true;
+                sub[c] = titles[c].Text;
+            }
+        }
+
+        for (int c = 0; c < titles.Count; c++)
+        {
+            if (!claimed[c])
+            {
+                top[c] = titles[c].Text;
+            }
+        }
+
+        output.Add(string.Join('\t', top.Select(t => t ?? "")));
+        places.Add($"halaman {page}, judul tabel prosedur");
+        if (spans.Count > 0)
+        {
+            output.Add(string.Join('\t', sub.Select(t => t ?? "")));
+            places.Add($"halaman {page}, judul tabel prosedur");
+        }
+    }
+
+    /// <summary>Rows start at a number in the No column; the boundary before each number is the widest gap since the previous one.</summary>
+    private static List<List<PdfTextLine>> SplitRows(List<PdfTextLine> body, PdfBox noColumn)
+    {
+        var starts = new List<int>();
+        for (int i = 0; i < body.Count; i++)
+        {
+            if (StepNumberIn(body[i], noColumn) is not null)
+            {
+                starts.Add(i);
+            }
+        }
+
+        var cuts = new List<int> { 0 };
+        for (int k = 1; k < starts.Count; k++)
+        {
+            int best = starts[k];
+            double widest = -1;
+            for (int i = starts[k - 1] + 1; i <= starts[k]; i++)
+            {
+                if (body[i].Page != body[i - 1].Page)
+                {
+                    // A page break: lines on the new page above the number belong to it only if it is their row.
+                    continue;
+                }
+
+                double gap = body[i - 1].Bottom - body[i].Top;
+                if (gap > widest + 0.5)
+                {
+                    widest = gap;
+                    best = i;
+                }
+            }
+
+            cuts.Add(best);
+        }
+
+        cuts.Add(body.Count);
+        var rows = new List<List<PdfTextLine>>();
+        for (int k = 0; k + 1 < cuts.Count; k++)
+        {
+            if (cuts[k + 1] > cuts[k])
+            {
+                rows.Add(body.GetRange(cuts[k], cuts[k + 1] - cuts[k]));
+            }
+        }
+
+        return rows;
+    }
+
+    private static string RowText(List<PdfTextLine> row, List<PdfBox> columns, List<Title> titles, Dictionary<int, IReadOnlyList<PdfBox>> shapes)
+    {
+        var cells = new List<string>[columns.Count];
+        for (int c = 0; c < cells.Length; c++)
+        {
+            cells[c] = [];
+        }
+
+        foreach (var line in row)
+        {
+            foreach (var word in line.Words)
+            {
+                cells[ColumnOf(columns, word.CenterX)].Add(word.Text);
+            }
+        }
+
+        // A drawn mark (a flowchart box, a picture) in a cell of this row counts as a mark in that column.
+        foreach (var page in row.Select(l => l.Page).Distinct())
+        {
+            var onPage = row.Where(l => l.Page == page).ToList();
+            double top = onPage.Max(l => l.Top) + 4, bottom = onPage.Min(l => l.Bottom) - 4;
+            foreach (var shape in shapes[page])
+            {
+                double middle = (shape.Top + shape.Bottom) / 2;
+                int c = ColumnOf(columns, shape.CenterX);
+                if (middle <= top && middle >= bottom && shape.Width < columns[c].Width * 0.95)
+                {
+                    cells[c].Add(Docx.DocxMarkerGlyphs.Mark);
+                }
+            }
+        }
+
+        return string.Join('\t', cells.Select(c => string.Join(' ', c)));
+    }
+
+    /// <summary>A line outside the table: phrases a cell apart become tab-separated cells.</summary>
+    private static string Cells(PdfTextLine line) => string.Join('\t', line.Phrases().Select(p => p.Text));
+
+    [GeneratedRegex(@"^\d{1,3}[.)]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex StepNumber();
+}

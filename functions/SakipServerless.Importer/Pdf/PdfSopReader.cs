@@ -81,17 +81,19 @@ internal static class PdfSopReader
             }
         }
 
-        // Shapes drawn in cells (flowchart marks); thin ones are table rules and page decoration.
-        var shapes = page.Paths
+        var drawn = page.Paths
             .Where(p => !p.IsClipping && (p.IsFilled || p.IsStroked))
             .Select(p => p.GetBoundingRectangle())
             .OfType<UglyToad.PdfPig.Core.PdfRectangle>()
-            .Where(r => r.Width > 2.5 && r.Height > 2.5 && r.Width < 120 && r.Height < 120)
             .Select(r => new PdfBox(r.Left, r.Right, r.Bottom, r.Top))
             .ToList();
+        // Shapes drawn in cells are flowchart marks; thin long ones are table borders.
+        var shapes = drawn.Where(r => r.Width > 2.5 && r.Height > 2.5 && r.Width < 120 && r.Height < 120).ToList();
+        var horizontal = drawn.Where(r => r.Height < 1.5 && r.Width > 5).ToList();
+        var vertical = drawn.Where(r => r.Width < 1.5 && r.Height > 5).ToList();
         var pictures = page.GetImages().Select(i => new PdfBox(i.BoundingBox.Left, i.BoundingBox.Right, i.BoundingBox.Bottom, i.BoundingBox.Top)).ToList();
 
-        return new PdfPageContent(page.Number, [.. lines.Select(l => new PdfTextLine(page.Number, [.. l.OrderBy(w => w.Left)])).OrderByDescending(l => l.Top)], [.. shapes, .. pictures]);
+        return new PdfPageContent(page.Number, [.. lines.Select(l => new PdfTextLine(page.Number, [.. l.OrderBy(w => w.Left)])).OrderByDescending(l => l.Top)], [.. shapes, .. pictures], horizontal, vertical);
 
         static double Middle(List<PdfBox> line) => line.Average(w => (w.Top + w.Bottom) / 2);
     }

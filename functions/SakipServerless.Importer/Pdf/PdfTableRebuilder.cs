@@ -10,8 +10,8 @@ namespace SakipServerless.Importer.Pdf;
 /// down to the first numbered row; its phrases give the columns (phrases stacked in one column are one wrapped
 /// title; "Pelaksana" / "Mutu Baku" with titles below them are spans). A column's edges lie in the widest empty
 /// strip of the body between two header titles, because body text is left-aligned while titles are centred.
-/// Rows start at a number in the No column; between two such numbers the row boundary is the widest vertical
-/// gap (so vertically centred cells still split right). The table ends at a gap wider than a blank line.
+/// Where the PDF draws the table's borders, they give the columns and the table's top and bottom instead.
+/// Rows start at a number in the No column; without borders the table ends at a gap wider than a blank line.
 /// A repeated header on later pages is skipped; a row continued on the next page is joined.
 /// </summary>
 internal static partial class PdfTableRebuilder
@@ -34,17 +34,35 @@ internal static partial class PdfTableRebuilder
             return new SourceLines(output, places, []);
         }
 
+        // Span titles ("Pelaksana", "Mutu Baku") and titles centred in a two-row header sit above the No line:
+        // up to the table's top border when it has one, else the lines above that hold header words.
+        var pageOf = pages.ToDictionary(p => p.Number);
+        var noLineFirst = all[header];
+        double? tableTop = pageOf[noLineFirst.Page].HorizontalRules.Where(r => r.Top >= noLineFirst.Top - 1 && r.Top - noLineFirst.Top < noLineFirst.Height * 6).Select(r => (double?)r.Top).Min();
+        while (tableTop is { } topRule && header > 0 && all[header - 1].Page == noLineFirst.Page && all[header - 1].Bottom < topRule)
+        {
+            header--;
+        }
+
+        while (tableTop is null && header > 0 && all[header - 1].Page == all[header].Page
+            && all[header - 1].Bottom - all[header].Top < all[header].Height * 1.5
+            && all[header - 1].Phrases().Any(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _) is not (HeaderName.Unknown or HeaderName.Empty)))
+        {
+            header--;
+        }
+
         for (int i = 0; i < header; i++)
         {
             output.Add(Cells(all[i]));
             places.Add($"halaman {all[i].Page}");
         }
 
-        var noPhrase = all[header].Phrases().First(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _) == HeaderName.No);
+        var noLine = all.Skip(header).First(IsHeaderLine);
+        var noPhrase = noLine.Phrases().First(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _) == HeaderName.No);
         int firstRow = -1;
-        for (int i = header + 1; i < all.Count; i++)
+        for (int i = all.IndexOf(noLine) + 1; i < all.Count; i++)
         {
-            if (StepNumberIn(all[i], NoColumnGuess(all[header], noPhrase)) is not null)
+            if (StepNumberIn(all[i], NoColumnGuess(noLine, noPhrase)) is not null)
             {
                 firstRow = i;
                 break;
@@ -65,8 +83,11 @@ internal static partial class PdfTableRebuilder
         var headerLines = all.GetRange(header, firstRow - header);
         double headerHeight = headerLines[0].Top - headerLines[^1].Bottom;
         var titles = HeaderTitles(headerLines, out var spans);
-        var body = BodyLines(all, firstRow, headerHeight, out int end);
-        var columns = ColumnEdges(titles, body);
+        var body = BodyLines(pages, all, firstRow, headerHeight, out int end);
+        var columns = RuledColumns(pageOf[headerLines[^1].Page], headerLines, titles) ?? ColumnEdges(titles, body);
+        titles = [.. columns.Select(c => titles.Where(t => t.Box.CenterX >= c.Left && t.Box.CenterX < c.Right) is var inside && inside.Any()
+            ? new Title(new PdfBox(inside.Min(t => t.Box.Left), inside.Max(t => t.Box.Right), inside.Min(t => t.Box.Bottom), inside.Max(t => t.Box.Top)), string.Join(' ', inside.Select(t => t.Text)))
+            : new Title(new PdfBox(c.Left, c.Right, double.MinValue, double.MinValue), ""))];
         WriteHeader(titles, spans, columns, output, places, headerLines[0].Page);
 
         var rows = SplitRows(body, columns[0]);
@@ -156,7 +177,7 @@ internal static partial class PdfTableRebuilder
     }
 
     /// <summary>Body lines from the first row to the end of the table, without the header repeated on later pages.</summary>
-    private static List<PdfTextLine> BodyLines(List<PdfTextLine> all, int firstRow, double headerHeight, out int end)
+    private static List<PdfTextLine> BodyLines(IReadOnlyList<PdfPageContent> pages, List<PdfTextLine> all, int firstRow, double headerHeight, out int end)
     {
         var body = new List<PdfTextLine>();
         double pitch = TypicalPitch(all, firstRow);
@@ -164,16 +185,28 @@ internal static partial class PdfTableRebuilder
         for (int i = firstRow; i < all.Count; i++)
         {
             var line = all[i];
-            if (body.Count > 0 && body[^1].Page == line.Page && body[^1].Bottom - line.Top > pitch * 1.9)
+            var rules = pages.First(p => p.Number == line.Page).HorizontalRules;
+            bool belowTable = rules.Count > 0 ? line.Top < rules.Min(r => r.Top) : body.Count > 0 && body[^1].Page == line.Page && body[^1].Bottom - line.Top > pitch * 1.9;
+            if (belowTable)
             {
                 end = i;
                 break;
             }
 
-            if (body.Count > 0 && line.Page != body[^1].Page && IsHeaderLine(line))
+            if (body.Count > 0 && line.Page != body[^1].Page && RepeatsHeader(all, i, headerHeight))
             {
+                // The header Word repeats at the top of each page is skipped: down to the border under its
+                // No line where borders are drawn, else its height from the first page.
+                int noAt = i;
+                while (!IsHeaderLine(all[noAt]))
+                {
+                    noAt++;
+                }
+
+                double? under = rules.Where(r => r.Top < all[noAt].Bottom).Select(r => (double?)r.Top).Max();
                 double top = line.Top;
-                while (i + 1 < all.Count && all[i + 1].Page == line.Page && top - all[i + 1].Bottom <= headerHeight + 1)
+                while (i + 1 < all.Count && all[i + 1].Page == line.Page
+                    && (under is { } border ? all[i + 1].Top > border : top - all[i + 1].Bottom <= headerHeight + 1))
                 {
                     i++;
                 }
@@ -185,6 +218,21 @@ internal static partial class PdfTableRebuilder
         }
 
         return body;
+    }
+
+    /// <summary>Whether the lines starting a page, within a header's height, include a header line.</summary>
+    private static bool RepeatsHeader(List<PdfTextLine> all, int pageStart, double headerHeight)
+    {
+        double top = all[pageStart].Top;
+        for (int i = pageStart; i < all.Count && all[i].Page == all[pageStart].Page && top - all[i].Bottom <= headerHeight + 1; i++)
+        {
+            if (IsHeaderLine(all[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The usual distance from one line's top to the next one's top inside cells: the median of the small gaps.</summary>
@@ -203,6 +251,33 @@ internal static partial class PdfTableRebuilder
         var small = gaps.Where(g => g >= 0 && g < height * 2).Order().ToList();
         double gap = small.Count == 0 ? height * 0.3 : small[small.Count / 2];
         return Math.Max(gap, 1) + height;
+    }
+
+    /// <summary>
+    /// Column edges from the table's vertical borders where the PDF draws them: those crossing the lowest header
+    /// line (a border that stops below a span title still separates the columns under it). Null without borders.
+    /// </summary>
+    private static List<PdfBox>? RuledColumns(PdfPageContent page, List<PdfTextLine> headerLines, List<Title> titles)
+    {
+        var last = headerLines[^1];
+        double middle = (last.Top + last.Bottom) / 2;
+        var xs = page.VerticalRules.Where(r => r.Bottom <= middle && r.Top >= middle).Select(r => r.CenterX).Order().ToList();
+        var edges = new List<double>();
+        foreach (var x in xs)
+        {
+            if (edges.Count == 0 || x - edges[^1] > 2)
+            {
+                edges.Add(x);
+            }
+        }
+
+        // Borders must frame at least the titles found, or they belong to something else.
+        if (edges.Count < 3 || edges.Count - 1 < titles.Count)
+        {
+            return null;
+        }
+
+        return [.. edges.Zip(edges.Skip(1)).Select(e => new PdfBox(e.First, e.Second, 0, 0))];
     }
 
     /// <summary>Column edges: for each pair of neighbouring titles, the middle of the widest x-strip no body word covers.</summary>
@@ -300,40 +375,21 @@ internal static partial class PdfTableRebuilder
         }
     }
 
-    /// <summary>Rows start at a number in the No column; the boundary before each number is the widest gap since the previous one.</summary>
+    /// <summary>
+    /// Rows start at the line holding a number in the No column: Word and LibreOffice align cells to the top, so
+    /// every line above a number belongs to the row before. (Gaps between rows are no wider than between lines —
+    /// cell padding is small — so gaps alone cannot split rows; they only end the table.) A row whose cells are
+    /// vertically centred would lose its first lines to the row above; such rows are rare in SOP tables.
+    /// </summary>
     private static List<List<PdfTextLine>> SplitRows(List<PdfTextLine> body, PdfBox noColumn)
     {
-        var starts = new List<int>();
-        for (int i = 0; i < body.Count; i++)
+        var cuts = new List<int> { 0 };
+        for (int i = 1; i < body.Count; i++)
         {
             if (StepNumberIn(body[i], noColumn) is not null)
             {
-                starts.Add(i);
+                cuts.Add(i);
             }
-        }
-
-        var cuts = new List<int> { 0 };
-        for (int k = 1; k < starts.Count; k++)
-        {
-            int best = starts[k];
-            double widest = -1;
-            for (int i = starts[k - 1] + 1; i <= starts[k]; i++)
-            {
-                if (body[i].Page != body[i - 1].Page)
-                {
-                    // A page break: lines on the new page above the number belong to it only if it is their row.
-                    continue;
-                }
-
-                double gap = body[i - 1].Bottom - body[i].Top;
-                if (gap > widest + 0.5)
-                {
-                    widest = gap;
-                    best = i;
-                }
-            }
-
-            cuts.Add(best);
         }
 
         cuts.Add(body.Count);
@@ -370,7 +426,7 @@ internal static partial class PdfTableRebuilder
         {
             var onPage = row.Where(l => l.Page == page).ToList();
             double top = onPage.Max(l => l.Top) + 4, bottom = onPage.Min(l => l.Bottom) - 4;
-            foreach (var shape in shapes[page])
+            foreach (var shape in shapes[page].DistinctBy(b => (Math.Round(b.Left), Math.Round(b.Top), Math.Round(b.Right), Math.Round(b.Bottom))))
             {
                 double middle = (shape.Top + shape.Bottom) / 2;
                 int c = ColumnOf(columns, shape.CenterX);

@@ -1,0 +1,10 @@
+namespace SakipServerless.Importer.Tests.Support.Docx;
+
+/// <summary>How <see cref="SopDocxWriter"/> renders the marks of an export.</summary>
+public sealed class SopDocxOptions
+{
+    /// <summary>Draw a checkbox of the export as a flowchart shape in the cell (as Word SOPs do) instead of a ☐ glyph.</summary>
+    public bool CheckboxesAsShapes { get; init; } = true;
+
+    internal int ShapeId { get; set; } = 1;
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SakipServerless.Bench;
+using SakipServerless.Bench.BlobEvidence;
 using SakipServerless.Bench.Hosting;
 using SakipServerless.Bench.Idle;
 using SakipServerless.Bench.Overview;
@@ -50,6 +51,11 @@ try
     if (options.Items.Contains(5))
     {
         await IdleBench.RunAsync(folder, report, options.Quick);
+    }
+
+    if (options.Items.Contains(6))
+    {
+        await BlobEvidenceBench.RunAsync(folder, report, options.Quick, options.BaselineApi);
     }
 }
 finally

@@ -88,7 +88,7 @@ public sealed class BenchData(IDocumentStore documents, IRunStore runs, Template
                         }
 
                         var values = indicators.Select(i => new RealisasiEntry(i.Id, Math.Round(60 + (decimal)random.NextDouble() * 45, 2))).ToList();
-                        run.SubmitUnit(step.StepId, unit.UnitId, actor with { UnitId = unit.UnitId }, new UnitSubmissionInput(values, []), ctx);
+                        run.SubmitUnit(step.StepId, unit.UnitId, actor with { UnitId = unit.UnitId }, new UnitSubmissionInput(values, ["bukti-" + unit.UnitId]), ctx);
                         run.AcceptUnit(step.StepId, unit.UnitId, actor, contexts.For(template, calendar));
                     }
 

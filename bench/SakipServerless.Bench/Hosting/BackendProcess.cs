@@ -38,6 +38,10 @@ public sealed class BackendProcess : IAsyncDisposable
     public static Task<BackendProcess> StartAsync(string environment, IReadOnlyDictionary<string, string> settings, string? workingDirectory = null) =>
         StartAsync([Path.Combine(AppContext.BaseDirectory, "SakipServerless.Api.dll"), "--contentRoot", AppContext.BaseDirectory], environment, settings, workingDirectory);
 
+    /// <summary>Starts another build of the backend (its output folder) the same way: the "before" side of a comparison.</summary>
+    public static Task<BackendProcess> StartFromAsync(string apiFolder, string environment, IReadOnlyDictionary<string, string> settings) =>
+        StartAsync([Path.Combine(apiFolder, "SakipServerless.Api.dll"), "--contentRoot", apiFolder], environment, settings, apiFolder);
+
     /// <summary>Starts the empty reference app (<see cref="ReferenceServer"/>) with the backend's GC mode (Server GC).</summary>
     public static Task<BackendProcess> StartReferenceAsync() =>
         StartAsync([Path.Combine(AppContext.BaseDirectory, "SakipServerless.Bench.dll"), ReferenceServer.Argument], "Production",

@@ -34,7 +34,7 @@ public static class UploadBench
         }
 
         string source = Path.Combine(work, "bukti.pdf");
-        WritePdf(source, megabytes * 1024L * 1024L);
+        BenchPdf.Write(source, megabytes * 1024L * 1024L);
         double cp = Median(Enumerable.Range(0, 3).Select(_ => Copy(work, source, "cp", [source, Path.Combine(work, "copy.pdf")])));
         double ddSync = Median(Enumerable.Range(0, 3).Select(_ => Copy(work, source, "dd", [$"if={source}", $"of={Path.Combine(work, "copy.pdf")}", "bs=1M", "conv=fsync", "status=none"])));
 
@@ -71,7 +71,7 @@ public static class UploadBench
 
         // Warm-up: the same path with a small file, so JIT and pools are not in the figure.
         string small = Path.Combine(work, "kecil.pdf");
-        WritePdf(small, 1024 * 1024);
+        BenchPdf.Write(small, 1024 * 1024);
         await UploadAsync(backend, token, runId, small, "kecil.pdf");
         await Task.Delay(1000);
 
@@ -134,24 +134,6 @@ public static class UploadBench
         var watch = Stopwatch.StartNew();
         (await empty.Http.PostAsync("discard", content)).EnsureSuccessStatusCode();
         return watch.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>A PDF as the inspector accepts it: the header, incompressible bytes, the end marker.</summary>
-    private static void WritePdf(string path, long bytes)
-    {
-        using var file = File.Create(path);
-        file.Write("%PDF-1.7\n"u8);
-        var block = new byte[1 << 20];
-        new Random(9).NextBytes(block);
-        long left = bytes - 9 - 7;
-        while (left > 0)
-        {
-            int n = (int)Math.Min(block.Length, left);
-            file.Write(block, 0, n);
-            left -= n;
-        }
-
-        file.Write("\n%%EOF\n"u8);
     }
 
     private static double Copy(string work, string source, string tool, string[] args)

@@ -91,9 +91,21 @@ public sealed class SakipApiClient(HttpClient http)
     /// Opens a rekap export (<c>xlsx</c> or <c>csv</c>) for streaming to the browser; the caller disposes the response.
     /// Null with a problem when the backend refused.
     /// </summary>
-    public async Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenExportAsync(string format, Slicers slicers, CancellationToken ct)
+    public Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenExportAsync(string format, Slicers slicers, CancellationToken ct) =>
+        OpenStreamAsync($"api/dashboard/rekap.{format}" + slicers.ToApiQuery(), ct);
+
+    /// <summary>The evidence files of a run, in upload order (<c>GET /api/runs/{id}/files</c>).</summary>
+    public Task<ApiResult<List<UploadedFileDto>>> ListFilesAsync(string runId, CancellationToken ct) =>
+        SendAsync<List<UploadedFileDto>>(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(runId)}/files", null, null, null, ct);
+
+    /// <summary>Opens one evidence file for streaming to the browser (the backend records the download in the run's history).</summary>
+    public Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenFileAsync(string runId, string fileId, CancellationToken ct) =>
+        OpenStreamAsync($"api/runs/{Uri.EscapeDataString(runId)}/files/{Uri.EscapeDataString(fileId)}", ct);
+
+    /// <summary>A GET whose body is streamed on by the caller, who disposes the response; null with a problem when the backend refused.</summary>
+    private async Task<(HttpResponseMessage? Response, ApiProblem? Problem)> OpenStreamAsync(string path, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/dashboard/rekap.{format}" + slicers.ToApiQuery());
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         HttpResponseMessage response;
         try
         {

@@ -34,7 +34,8 @@ public sealed record PlotlyTrace
 
     public string? TextTemplate { get; init; }
 
-    public string? TextPosition { get; init; }
+    /// <summary>One position for all bars ("auto", "outside"), or one per bar.</summary>
+    public object? TextPosition { get; init; }
 
     public object? ColorScale { get; init; }
 

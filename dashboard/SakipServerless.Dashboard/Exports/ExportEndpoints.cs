@@ -19,15 +19,7 @@ public static class ExportEndpoints
             }
 
             var (response, problem) = await api.OpenExportAsync(format, Slicers.From(http.Request.Query), http.RequestAborted);
-            if (response is null)
-            {
-                return Results.Content($"Rekap tidak dapat diunduh: {problem!.Describe()}", "text/plain; charset=utf-8", statusCode: problem.Status);
-            }
-
-            http.Response.RegisterForDispose(response);
-            var headers = response.Content.Headers;
-            string fileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"') ?? $"rekap.{format}";
-            return Results.Stream(await response.Content.ReadAsStreamAsync(http.RequestAborted), headers.ContentType?.ToString(), fileName);
+            return await BackendDownload.ToResultAsync(http, response, problem, $"rekap.{format}", "Rekap tidak dapat diunduh");
         }).RequireAuthorization();
         return app;
     }

@@ -1,5 +1,6 @@
 using SakipServerless.Dashboard.Auth;
 using SakipServerless.Dashboard.Components;
+using SakipServerless.Dashboard.Evidence;
 using SakipServerless.Dashboard.Exports;
 using SakipServerless.Dashboard.Overview;
 using SakipServerless.Dashboard.Uploads;
@@ -28,6 +29,7 @@ public static class DashboardEndpointExtensions
         app.MapGet("/sehat", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapExportEndpoints();
+        app.MapEvidenceDownloadEndpoints();
         app.MapUploadEndpoints();
         app.MapOverviewRefreshEndpoint();
         app.MapRazorComponents<App>();

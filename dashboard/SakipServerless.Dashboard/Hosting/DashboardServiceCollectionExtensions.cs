@@ -28,13 +28,17 @@ public static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddDashboardApiClient(this IServiceCollection services)
     {
         services.AddTransient<BearerTokenHandler>();
+        // Singleton: it keeps nothing itself, it writes into the current request's items.
+        services.AddSingleton<BackendClock>();
+        services.AddTransient<BackendClockHandler>();
         services.AddHttpClient<SakipApiClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiBaseUrl;
                 // Uploads of large evidence files to the backend take longer than a page's reads.
                 http.Timeout = TimeSpan.FromMinutes(5);
             })
-            .AddHttpMessageHandler<BearerTokenHandler>();
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            .AddHttpMessageHandler<BackendClockHandler>();
         return services;
     }
 

@@ -177,8 +177,11 @@ public static class OverviewCharts
                 Orientation = "h",
                 Y = items.Select(i => (object?)i.Name).ToList(),
                 X = items.Select(i => (object?)(i.Capaian.Capaian.Value ?? 0)).ToList(),
-                Text = items.Select(i => i.Capaian.Capaian.Value is { } v ? $"{IndonesianText.Percent(v)} · {i.Capaian.Capaian.Predicate}" : "tidak dapat dihitung").ToList(),
-                TextPosition = "auto",
+                // A group without data has no bar to write in: its words go outside, where the bar would start.
+                Text = items.Select(i => i.Capaian.Capaian.Value is { } v
+                    ? $"{IndonesianText.Percent(v)} · {i.Capaian.Capaian.Predicate} · {i.Capaian.IndicatorsIncluded} indikator"
+                    : "belum ada data").ToList(),
+                TextPosition = items.Select(i => i.Capaian.Capaian.Value is null ? "outside" : "auto").ToList(),
                 CustomData = items.Select(i => (object?)i.Url).ToList(),
                 Marker = new PlotlyMarker(items.Select(i => i.Capaian.Capaian.Color ?? NoData).ToList()),
                 HoverTemplate = "%{y}<br>Capaian %{x:.2f}%<extra></extra>",

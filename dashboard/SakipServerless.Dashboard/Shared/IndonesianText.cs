@@ -33,7 +33,11 @@ public static class IndonesianText
         return TimeZoneInfo.ConvertTime(value, zone).ToString("dd/MM HH.mm", Culture);
     }
 
-    /// <summary>"2 hari 3 jam", largest two units; under a minute reads "kurang dari 1 menit".</summary>
+    /// <summary>
+    /// "2 hari 3 jam 5 menit" in whole minutes, largest units first; under a minute reads "kurang dari 1 menit". The
+    /// same words as the backend's lateness labels (its DurationText), so a countdown that passes its due time reads
+    /// like the overview's list of what is late.
+    /// </summary>
     public static string Duration(TimeSpan span)
     {
         long minutes = (long)Math.Floor(Math.Abs(span.TotalMinutes));
@@ -43,16 +47,20 @@ public static class IndonesianText
         }
 
         long days = minutes / 1440, hours = minutes / 60 % 24, rest = minutes % 60;
-        var parts = new List<string>(2);
+        var parts = new List<string>(3);
         if (days > 0) parts.Add($"{days} hari");
         if (hours > 0) parts.Add($"{hours} jam");
-        if (rest > 0 && days == 0) parts.Add($"{rest} menit");
-        return string.Join(' ', parts.Take(2));
+        if (rest > 0) parts.Add($"{rest} menit");
+        return string.Join(' ', parts);
     }
 
-    /// <summary>"sisa 2 jam 5 menit" before the due time, "terlambat 1 hari 3 jam" after it.</summary>
+    /// <summary>"sisa 2 jam 5 menit" before the due time, "terlambat 1 hari 3 jam" after it, counted from the backend's <paramref name="now"/>.</summary>
     public static string Countdown(DateTimeOffset due, DateTimeOffset now) =>
         due >= now ? "sisa " + Duration(due - now) : "terlambat " + Duration(now - due);
+
+    /// <summary>The backend's own "late by" when it says the item is late, else the time left: one lateness per item on every page.</summary>
+    public static string DueState(DateTimeOffset due, DateTimeOffset now, string? lateLabel) =>
+        lateLabel is not null ? "terlambat " + lateLabel : Countdown(due, now);
 
     public static string Number(decimal? value, int decimals = 2) =>
         value is { } v ? v.ToString("#,0." + new string('#', decimals), Culture) : "–";

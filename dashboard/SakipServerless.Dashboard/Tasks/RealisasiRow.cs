@@ -62,4 +62,9 @@ public sealed class RealisasiRow(IndicatorRecord indicator, int quarter)
     }
 
     public void Fail(string message) => Error = message;
+
+    /// <summary>The backend's plausibility warning (far from target or the previous quarter), which the submitter must confirm.</summary>
+    public string? Warning { get; private set; }
+
+    public void Warn(string message) => Warning = message;
 }

@@ -98,7 +98,7 @@ public sealed class DashboardCalculator
         }).ToList();
 
         return new DashboardOverview(_input.TenantId, period.Year, period.ToView(), opdId, sasaran, _input.Now, kpi, completion,
-            Heatmap(runs), byOpd, bySasaran, trend, PredicateBandView.From(_input.Settings), OverdueOf(runs));
+            Heatmap(runs), byOpd, bySasaran, trend, PredicateBandView.From(_input.Settings), OverdueOf(runs), _input.Settings.Cap);
     }
 
     private IEnumerable<IndicatorRekap> IndicatorsOf(string? opdId, string? sasaran) =>
@@ -209,11 +209,11 @@ public sealed class DashboardCalculator
                 string? roleTitle = step.AssigneeRole is { } role ? template?.FindRole(role)?.Title ?? role : null;
                 foreach (var (unit, due, level) in LateParts(run, step))
                 {
-                    long minutes = (long)Math.Floor((_input.Now - due).TotalMinutes);
+                    var late = Runs.Lateness.Since(due, _input.Now);
                     items.Add(new OverdueItem(run.Id, opd.Id, opd.Name, run.Period.Key, step.StepId, step.No, def?.Activity, step.Kind,
                         unit is null ? "step" : "unit",
                         unit is null ? step.AssigneeRole : null, unit is null ? roleTitle : null,
-                        unit?.UnitId, unit?.UnitName, due, minutes, DurationText.Of(minutes), level));
+                        unit?.UnitId, unit?.UnitName, due, late.Minutes, late.Label, level));
                 }
             }
         }

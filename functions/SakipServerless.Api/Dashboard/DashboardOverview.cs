@@ -17,7 +17,8 @@ public sealed record DashboardOverview(
     IReadOnlyList<SasaranCapaianSummary> CapaianBySasaran,
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<PredicateBandView> Bands,
-    IReadOnlyList<OverdueItem> Overdue);
+    IReadOnlyList<OverdueItem> Overdue,
+    decimal? Cap);
 
 /// <summary>The KPI cards.</summary>
 /// <param name="OnTimeRate">Steps completed on time / steps completed, in percent (2 decimals); null when none completed.</param>

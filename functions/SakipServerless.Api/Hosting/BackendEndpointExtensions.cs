@@ -17,6 +17,7 @@ public static class BackendEndpointExtensions
 {
     public static WebApplication UseSakipBackend(this WebApplication app)
     {
+        app.UseMiddleware<ClockHeaderMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>(app.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024);

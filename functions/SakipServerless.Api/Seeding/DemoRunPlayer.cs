@@ -20,7 +20,7 @@ namespace SakipServerless.Api.Seeding;
 /// </remarks>
 internal sealed class DemoRunPlayer(DemoTenant tenant, SopTemplate template, WorkCalendar calendar, EscalationPolicy policy, IReadOnlyList<AppUser> users)
 {
-    private const string UnitReturnReason = "Bukti dukung realisasi belum dilampirkan; mohon lengkapi dengan laporan bulanan yang ditandatangani kepala unit.";
+    private const string UnitReturnReason = "Laporan bulanan yang dilampirkan belum ditandatangani kepala unit; mohon unggah laporan yang sudah ditandatangani.";
     private const string ReviewReturnReason = "Analisis capaian belum membandingkan realisasi dengan target Rencana Aksi triwulan; mohon dilengkapi.";
 
     private static readonly TimeSpan MinGap = TimeSpan.FromMinutes(1);
@@ -28,6 +28,10 @@ internal sealed class DemoRunPlayer(DemoTenant tenant, SopTemplate template, Wor
 
     private readonly Dictionary<string, AppUser> _users = users.ToDictionary(u => u.Id, StringComparer.Ordinal);
     private readonly IReadOnlyList<OrgUnit> _units = tenant.Units.Select(u => new OrgUnit(u.Id, u.Name)).ToList();
+    private readonly Dictionary<string, byte[]> _evidence = new(StringComparer.Ordinal);
+
+    /// <summary>The bytes of every evidence file the plays recorded, by storage key: the seeder stores them beside the runs.</summary>
+    public IReadOnlyDictionary<string, byte[]> EvidenceBytes => _evidence;
 
     /// <summary>Starts the run at <paramref name="start"/> (or the next opening) and plays it until the script's stop, completion or <paramref name="now"/>.</summary>
     /// <returns>The run as of <paramref name="now"/> (null when even the start lies after it), and whether the stop was reached.</returns>
@@ -155,9 +159,40 @@ internal sealed class DemoRunPlayer(DemoTenant tenant, SopTemplate template, Wor
     private PlannedAction Submit(SopRun run, StepInstance step, UnitTask task, Period period, DateTimeOffset when)
     {
         var staff = ActorOf(DemoUsers.StaffOf(task.UnitId));
-        var input = new UnitSubmissionInput(DemoRealisasi.For(tenant, task.UnitId, period), [],
-            $"Data {period.Label} {task.UnitName} sesuai laporan bulanan.");
-        return new(when, ctx => run.SubmitUnit(step.StepId, task.UnitId, staff, input, ctx));
+        return new(when, ctx =>
+        {
+            // Every collect step asks for the unit's report; a corrected submission brings the signed one.
+            var file = RecordReport(run, task, period, staff, ctx.Now, signed: task.ReturnCount > 0);
+            var input = new UnitSubmissionInput(DemoRealisasi.For(tenant, task.UnitId, period), [file.Id],
+                $"Data {period.Label} {task.UnitName} sesuai laporan bulanan.");
+            run.SubmitUnit(step.StepId, task.UnitId, staff, input, ctx);
+        });
+    }
+
+    private EvidenceFile RecordReport(SopRun run, UnitTask task, Period period, Actor staff, DateTimeOffset at, bool signed)
+    {
+        byte[] bytes = DemoEvidencePdf.Create(
+        [
+            $"Laporan Realisasi Kinerja {period.Label}",
+            task.UnitName,
+            tenant.Opd.Name,
+            signed ? "Telah diperiksa dan ditandatangani kepala unit." : "Disusun oleh staf unit.",
+        ]);
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        string id = "file-" + hash[..20];
+        string key = $"{run.TenantId}/{run.Id}/{id}";
+        _evidence[key] = bytes;
+        return run.RecordEvidenceUpload(new EvidenceFile
+        {
+            Id = id,
+            FileName = $"laporan-realisasi-{task.UnitId}-{period.Key.ToLowerInvariant()}{(signed ? "-ttd" : "")}.pdf",
+            Size = bytes.Length,
+            Sha256 = hash,
+            ContentType = "application/pdf",
+            UploadedAt = at,
+            UploadedBy = staff.UserId,
+            StorageKey = key,
+        }, staff, at);
     }
 
     /// <summary>A share of the working time left before <paramref name="due"/>, so the remaining actions all fit before it.</summary>

@@ -17,7 +17,7 @@ namespace SakipServerless.Api.Seeding;
 /// changes nothing. They are written last, so a seed interrupted half-way is redone on the next start: master data is
 /// overwritten with the same values, the template is published only if missing, runs already stored are kept.
 /// </remarks>
-internal sealed partial class DemoSeeder(IDocumentStore documents, IRunStore runs, TemplateCatalog templates, RunContextFactory contexts, ILogger<DemoSeeder> log)
+internal sealed partial class DemoSeeder(IDocumentStore documents, IRunStore runs, IFileStore files, TemplateCatalog templates, RunContextFactory contexts, ILogger<DemoSeeder> log)
 {
     /// <summary>Seeds when the database has no tenant; returns what was stored, or null when data was already present.</summary>
     public async Task<DemoSeedResult?> SeedAsync(DemoData data, CancellationToken ct = default)
@@ -95,6 +95,12 @@ internal sealed partial class DemoSeeder(IDocumentStore documents, IRunStore run
                 run.DrainOutbox(); // quarters long closed: their notifications are old news, not inbox items or webhooks
             }
 
+            // The evidence bytes first, as an upload does: a run never lists a file the store does not hold.
+            foreach (var file in run.Evidence)
+            {
+                await StoreEvidenceAsync(tenant.Id, file, player.EvidenceBytes[file.StorageKey], ct);
+            }
+
             try
             {
                 await runs.CreateAsync(run, null, ct);
@@ -107,6 +113,22 @@ internal sealed partial class DemoSeeder(IDocumentStore documents, IRunStore run
         }
 
         return stored;
+    }
+
+    private async Task StoreEvidenceAsync(string tenantId, EvidenceFile file, byte[] bytes, CancellationToken ct)
+    {
+        await using (var stored = await files.OpenReadAsync(file.StorageKey, ct))
+        {
+            if (stored is not null)
+            {
+                return; // stored by an earlier, interrupted seed
+            }
+        }
+
+        string staging = $"{tenantId}/demo-{file.Id}";
+        await files.DeleteStagedAsync(staging, ct);
+        await files.AppendStagedAsync(staging, 0, new MemoryStream(bytes, writable: false), ct);
+        await files.PromoteAsync(staging, file.StorageKey, ct);
     }
 
     private static SopTemplate LoadTemplate(string templateId) =>

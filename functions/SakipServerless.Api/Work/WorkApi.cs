@@ -3,6 +3,7 @@ using SakipServerless.Api.Errors;
 using SakipServerless.Api.Runs;
 using SakipServerless.Core.Capaian;
 using SakipServerless.Core.MasterData;
+using SakipServerless.Core.Periods;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Storage;
 using static SakipServerless.Api.Runs.RunsApi;
@@ -16,7 +17,8 @@ public static class WorkApi
 
     public sealed record RealisasiInput(string? IndicatorId, decimal? Value, string? Note);
 
-    public sealed record SubmitRequest(IReadOnlyList<RealisasiInput>? Realisasi, IReadOnlyList<string>? EvidenceFileIds, string? Note);
+    /// <param name="ConfirmUnusual">True once the submitter has checked the values the backend flagged as far from target or the previous quarter.</param>
+    public sealed record SubmitRequest(IReadOnlyList<RealisasiInput>? Realisasi, IReadOnlyList<string>? EvidenceFileIds, string? Note, bool? ConfirmUnusual = null);
 
     public static RouteGroupBuilder MapWorkApi(this RouteGroupBuilder api)
     {
@@ -119,6 +121,34 @@ public static class WorkApi
             entries.Add(new RealisasiEntry(indicator.Id, value, item.Note?.Trim()));
         }
 
+        // Plausibility: a value far from its target or the unit's previous quarter is stored only once confirmed, and
+        // then carries its warning to the reviewer. Asked only of someone the domain lets submit for this unit, so
+        // anyone else still gets the domain's 403 rather than advice about values.
+        var actor = CurrentUser.ToActor(user);
+        if (errors.Count == 0 && entries.Count > 0 && (actor.IsAdmin || actor.UnitId == unitId))
+        {
+            var previous = await PreviousQuarterAsync(store, run, stepId, unitId, ct);
+            var unusual = new Dictionary<string, string[]>();
+            for (int i = 0; i < entries.Count; i++)
+            {
+                var record = indicators[entries[i].IndicatorId];
+                string? warning = RealisasiPlausibility.Check(record.ToIndicator(), entries[i].Value, record.Targets[run.Period.Quarter],
+                    previous.GetValueOrDefault(record.Id), record.OutlierFactor);
+                if (warning is not null)
+                {
+                    unusual[$"realisasi[{i}].value"] = [warning]; // without errors, entries[i] is items[i]
+                    entries[i] = entries[i] with { Warning = warning };
+                }
+            }
+
+            if (unusual.Count > 0 && body.ConfirmUnusual != true)
+            {
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "realisasi-unusual",
+                    $"{unusual.Count} nilai realisasi jauh dari target atau triwulan sebelumnya. Periksa kembali; bila sudah benar, kirim lagi dengan konfirmasi (confirmUnusual: true). Belum ada yang disimpan.",
+                    new Dictionary<string, object?> { ["errors"] = unusual });
+            }
+        }
+
         var evidence = body.EvidenceFileIds ?? [];
         if (evidence.Any(string.IsNullOrWhiteSpace))
         {
@@ -139,6 +169,29 @@ public static class WorkApi
         }, ct);
     }
 
+    /// <summary>
+    /// What the unit reported per indicator in the previous quarter of the same year (its last submission there), the
+    /// second reference of the plausibility check; empty in triwulan I, since indicators and targets are per year.
+    /// </summary>
+    private static async Task<Dictionary<string, decimal>> PreviousQuarterAsync(IRunStore store, SopRun run, string stepId, string unitId, CancellationToken ct)
+    {
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (run.Period.Quarter == 1)
+        {
+            return values;
+        }
+
+        var earlier = await store.ListAsync(new RunQuery(run.TenantId) { OpdId = run.OpdId, Period = new Period(run.Period.Year, run.Period.Quarter - 1) }, ct);
+        var submission = earlier.SelectMany(r => r.Steps).Where(s => s.StepId == stepId)
+            .SelectMany(s => s.UnitTasks).FirstOrDefault(u => u.UnitId == unitId && u.Submission is not null)?.Submission;
+        foreach (var entry in submission?.Realisasi ?? [])
+        {
+            values[entry.IndicatorId] = entry.Value;
+        }
+
+        return values;
+    }
+
     private static async Task<IResult> MyTasksAsync(CurrentUser me, IRunStore store, RunService svc, CancellationToken ct)
     {
         var user = await me.GetAsync(ct);
@@ -157,7 +210,8 @@ public static class WorkApi
                 bool actor = step.Actors.Any(user.Roles.Contains);
                 if (actor && step.Kind != Core.Templates.StepKind.Collect)
                 {
-                    tasks.Add(new MyTask("step", run.Id, view.PeriodLabel, step.StepId, step.No, step.Activity, step.Kind, null, null, step.DueAt, step.IsLate, step.EscalationLevel, step.LastReturnReason));
+                    tasks.Add(new MyTask("step", run.Id, view.PeriodLabel, step.StepId, step.No, step.Activity, step.Kind, null, null,
+                        step.DueAt, "step", step.IsLate, step.LateMinutes, step.LateLabel, step.EscalationLevel, step.LastReturnReason));
                 }
 
                 foreach (var unit in step.UnitTasks)
@@ -167,7 +221,7 @@ public static class WorkApi
                     if (mine || toReview)
                     {
                         tasks.Add(new MyTask(mine ? "unit-submit" : "unit-review", run.Id, view.PeriodLabel, step.StepId, step.No, step.Activity, step.Kind,
-                            unit.UnitId, unit.UnitName, unit.DueAt, unit.IsLate, unit.EscalationLevel, unit.LastReturnReason));
+                            unit.UnitId, unit.UnitName, unit.DueAt, "unit", unit.IsLate, unit.LateMinutes, unit.LateLabel, unit.EscalationLevel, unit.LastReturnReason));
                     }
                 }
             }
@@ -177,6 +231,8 @@ public static class WorkApi
     }
 
     /// <summary>One item of "my tasks": a step to do, a unit submission to send, or one to accept or return.</summary>
+    /// <param name="DueKind"><c>unit</c> when <paramref name="DueAt"/> is the unit's own deadline (its task, or a fresh one after a return), <c>step</c> when it is the step's.</param>
+    /// <param name="LateMinutes">Minutes past <paramref name="DueAt"/> at the application clock's now; null when not late.</param>
     public sealed record MyTask(string Type, string RunId, string Period, string StepId, int StepNo, string Activity, Core.Templates.StepKind Kind,
-        string? UnitId, string? UnitName, DateTimeOffset? DueAt, bool IsLate, int EscalationLevel, string? ReturnReason);
+        string? UnitId, string? UnitName, DateTimeOffset? DueAt, string DueKind, bool IsLate, long? LateMinutes, string? LateLabel, int EscalationLevel, string? ReturnReason);
 }

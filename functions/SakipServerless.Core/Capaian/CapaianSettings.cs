@@ -17,6 +17,9 @@ public sealed record CapaianSettings
         Bands = bands ?? PredicateBands.Default;
     }
 
+    /// <summary>The cap a pemda starts with (120 %, as many pemda evaluate over-achievement); none only when it says so.</summary>
+    public const decimal DefaultCap = 120m;
+
     /// <summary>Highest capaian counted, in percent; null when over-achievement counts in full.</summary>
     public decimal? Cap { get; }
 

@@ -33,6 +33,9 @@ public sealed record IndicatorRecord
 
     public decimal? Max { get; init; }
 
+    /// <summary>How far (a ratio) a realisasi may lie from its target or previous quarter before the submitter must confirm it; null for the default.</summary>
+    public decimal? OutlierFactor { get; init; }
+
     /// <summary>Yearly target (Perjanjian Kinerja).</summary>
     public decimal? TargetTahunan { get; init; }
 

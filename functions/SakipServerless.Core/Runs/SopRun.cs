@@ -272,6 +272,16 @@ public sealed class SopRun
             throw DomainException.Invalid("submission-empty", "Kiriman kosong: isi realisasi indikator atau lampirkan bukti dukung.");
         }
 
+        int required = def.RequiredEvidenceFiles;
+        int attached = input.EvidenceFileIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).Count();
+        if (attached < required)
+        {
+            string documents = def.Kelengkapan.Count > 0 ? $" ({string.Join("; ", def.Kelengkapan)})" : "";
+            throw DomainException.Invalid("evidence-required",
+                $"Bukti dukung wajib dilampirkan: {Describe(def)} meminta sedikitnya {required} berkas bukti{documents} pada setiap kiriman, " +
+                $"kiriman ini membawa {attached}. Unggah berkasnya lalu kirim lagi; tidak ada yang disimpan.");
+        }
+
         var repeated = input.Realisasi.GroupBy(r => r.IndicatorId).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {

@@ -18,6 +18,12 @@ public sealed record SopStep
     /// <summary>Mutu baku: required inputs that must be present to complete the step.</summary>
     public IReadOnlyList<string> Kelengkapan { get; init; } = [];
 
+    /// <summary>
+    /// Mutu baku: how many evidence files each submission of a collect step must carry; null means the default of
+    /// <see cref="RequiredEvidenceFiles"/>. A template sets 0 where the SOP asks for no document.
+    /// </summary>
+    public int? MinEvidenceFiles { get; init; }
+
     /// <summary>Mutu baku: time limit; null only in importer output.</summary>
     public StepDuration? Duration { get; init; }
 
@@ -39,4 +45,11 @@ public sealed record SopStep
     public string? OnReturn { get; init; }
 
     public string? AssigneeRole => Actors.Count > 0 ? Actors[0] : null;
+
+    /// <summary>
+    /// Evidence files a unit submission must carry: the template's number, else one for a collect step (its kelengkapan
+    /// names documents: the realisasi must come with the report that proves it) and none for other kinds.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int RequiredEvidenceFiles => MinEvidenceFiles ?? (Kind == StepKind.Collect ? 1 : 0);
 }

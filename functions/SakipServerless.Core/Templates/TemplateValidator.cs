@@ -153,6 +153,15 @@ public static partial class TemplateValidator
 
         CheckDuration(step, mode, Add);
 
+        if (step.MinEvidenceFiles is { } minFiles && (minFiles < 0 || minFiles > 20))
+        {
+            Add("minEvidenceFiles", $"minEvidenceFiles {minFiles} tidak sah; isi 0 sampai 20 berkas per kiriman.");
+        }
+        else if (step.MinEvidenceFiles is not null && step.Kind != StepKind.Collect)
+        {
+            Add("minEvidenceFiles", "minEvidenceFiles hanya berlaku untuk langkah collect (kiriman unit).");
+        }
+
         if (step.Next is not null && !steps.Contains(step.Next))
         {
             Add("next", $"next menunjuk langkah '{step.Next}' yang tidak ada.");

@@ -99,8 +99,9 @@ public sealed class ClockFaultTests : IAsyncLifetime
 
         string unit = TestWorld.Units[0].Id;
         var staff = await world.ClientAsync($"{TestWorld.OtherOpd}-{unit}");
+        string report = await staff.UploadEvidenceAsync(collect);
         var submitted = await (await staff.PostJsonAsync($"/api/runs/{collect}/steps/{Collect}/units/{unit}/submit",
-            new { realisasi = new[] { new { indicatorId = $"{TestWorld.OtherOpd}-iku-1", value = 85m } } })).JsonAsync(HttpStatusCode.OK);
+            new { realisasi = new[] { new { indicatorId = $"{TestWorld.OtherOpd}-iku-1", value = 85m } }, evidenceFileIds = new[] { report } })).JsonAsync(HttpStatusCode.OK);
         var task = Units(submitted).Single(u => u.GetProperty("unitId").GetString() == unit);
         Assert.True(task.GetProperty("submission").GetProperty("submittedAt").GetDateTimeOffset() < task.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal(1, task.GetProperty("escalationLevel").GetInt32());

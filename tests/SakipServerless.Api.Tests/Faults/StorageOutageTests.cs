@@ -22,8 +22,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
     public async Task ASubmission_WhileTheRunStoreIsDown_Is503WithRetryAfter_AndTheRunIsUnchanged_ThenGoesThroughOnceItIsBack()
     {
         var staff = await _w.ClientAsync("kesbangpol-bid-politik");
+        string report = await staff.UploadEvidenceAsync(_w.RunId);
         string before = (await _w.RunAsync(_w.RunId)).GetRawText();
-        var submission = new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 88m } } };
+        var submission = new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 88m } }, evidenceFileIds = new[] { report } };
         string url = $"/api/runs/{_w.RunId}/steps/{EvidenceWorld.CollectStep}/units/bid-politik/submit";
 
         _outage.RunWritesDown = true;

@@ -205,6 +205,36 @@ public sealed class FilesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resubmission_AfterAReturnForMissingEvidence_WithoutAFile_Is400_KeepsTheReturn_AndStoresNothing()
+    {
+        var staff = await _w.ClientAsync("kesbangpol-bid-politik");
+        var analis = await _w.ClientAsync("kesbangpol-analisis-data");
+        string unitUrl = $"/api/runs/{_w.RunId}/steps/{EvidenceWorld.CollectStep}/units/bid-politik";
+        string id = (await _w.UploadOkAsync(staff, SampleFiles.Pdf(), "bukti.pdf")).GetProperty("id").GetString()!;
+        await (await staff.PostJsonAsync($"{unitUrl}/submit",
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 91.5m } }, evidenceFileIds = new[] { id } })).JsonAsync(HttpStatusCode.OK);
+        await (await analis.PostJsonAsync($"{unitUrl}/return", new { reason = "Bukti dukung realisasi belum dilampirkan." })).JsonAsync(HttpStatusCode.OK);
+        string before = (await _w.RunAsync(_w.RunId)).GetRawText();
+
+        foreach (object body in new object[]
+        {
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 92m } } },
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 92m } }, evidenceFileIds = Array.Empty<string>() },
+        })
+        {
+            var problem = await (await staff.PostJsonAsync($"{unitUrl}/submit", body)).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("evidence-required", problem.GetProperty("code").GetString());
+            Assert.Contains("Bukti dukung wajib dilampirkan", problem.GetProperty("detail").GetString());
+        }
+
+        var after = await _w.RunAsync(_w.RunId);
+        Assert.Equal(before, after.GetRawText());
+        var task = after.Step(EvidenceWorld.CollectStep).GetProperty("unitTasks").EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "bid-politik");
+        Assert.Equal("returned", task.GetProperty("status").GetString());
+        Assert.Equal("Bukti dukung realisasi belum dilampirkan.", task.GetProperty("lastReturnReason").GetString());
+    }
+
+    [Fact]
     public async Task StepCompletion_WithUnknownEvidence_Is400()
     {
         string run = await _w.StartRunAsync(TestWorld.OtherOpd, toCollectStep: false);

@@ -76,6 +76,58 @@ public sealed class IndicatorImportTests : SeededApiTest
         Assert.Equal(3.5m, apip.GetProperty("targetQ3").GetDecimal());
     }
 
+    [Theory]
+    [InlineData("makin besar makin baik", "positive")]
+    [InlineData("Makin Kecil Makin Baik", "negative")]
+    [InlineData("semakin tinggi semakin baik", "positive")]
+    [InlineData("semakin rendah semakin baik", "negative")]
+    [InlineData("lebih tinggi lebih baik", "positive")]
+    [InlineData("↓", "negative")]
+    public async Task PolarityInTheDashboardsWords_IsImported(string polaritas, string polarity)
+    {
+        var head = await World.ClientAsync("kesbangpol-kepala");
+        string csv = "Kode;Sasaran;Indikator;Satuan;Polaritas;Agregasi;Target Tahunan;TW I;TW II;TW III;TW IV\n"
+            + $"K-01;Meningkatnya ketertiban umum;Indeks ketertiban;persen;{polaritas};non-kumulatif;80;60;65;70;80\n";
+
+        await (await head.PostCsvAsync(Import, csv)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(polarity, ByKode(await ListAsync(head), "K-01").GetProperty("polarity").GetString());
+    }
+
+    [Theory]
+    [InlineData("Non Kumulatif", "non-kumulatif")]
+    [InlineData("tidak kumulatif", "non-kumulatif")]
+    [InlineData("nilai akhir", "non-kumulatif")]
+    [InlineData("posisi akhir", "non-kumulatif")]
+    [InlineData("akumulasi", "kumulatif")]
+    [InlineData("dijumlahkan", "kumulatif")]
+    [InlineData("Rata-Rata", "rata-rata")]
+    [InlineData("rerata", "rata-rata")]
+    public async Task AggregationInCommonWords_IsImported(string agregasi, string aggregation)
+    {
+        var head = await World.ClientAsync("kesbangpol-kepala");
+        string csv = "Kode;Sasaran;Indikator;Satuan;Polaritas;Agregasi;Target Tahunan;TW I;TW II;TW III;TW IV\n"
+            + $"K-01;Meningkatnya ketertiban umum;Indeks ketertiban;persen;makin besar makin baik;{agregasi};80;80;80;80;80\n";
+
+        await (await head.PostCsvAsync(Import, csv)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(aggregation, ByKode(await ListAsync(head), "K-01").GetProperty("aggregation").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownPolarity_Is400_AndTheMessageOffersTheDashboardsWords()
+    {
+        var head = await World.ClientAsync("kesbangpol-kepala");
+        string csv = "Kode;Sasaran;Indikator;Satuan;Polaritas;Agregasi;Target Tahunan;TW I;TW II;TW III;TW IV\n"
+            + "K-01;Meningkatnya ketertiban umum;Indeks ketertiban;persen;naik;non-kumulatif;80;60;65;70;80\n";
+
+        var problem = await (await head.PostCsvAsync(Import, csv)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        string message = problem.GetProperty("rowErrors")[0].GetProperty("message").GetString()!;
+        Assert.Contains("makin besar makin baik", message);
+        Assert.Contains("makin kecil makin baik", message);
+    }
+
     [Fact]
     public async Task TwoBadRowsAmongTen_Is400_ListingBothRows_AndNothingIsStored()
     {

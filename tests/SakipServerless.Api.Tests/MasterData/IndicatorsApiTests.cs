@@ -202,8 +202,10 @@ public sealed class IndicatorsApiTests : SeededApiTest
             new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } })).JsonAsync(HttpStatusCode.OK);
         await (await (await World.ClientAsync("kesbangpol-kasubid-kasubag")).PostJsonAsync($"/api/runs/{runId}/steps/memerintahkan-analis/complete",
             new { output = "Disposisi", kelengkapan = new[] { "Disposisi" } })).JsonAsync(HttpStatusCode.OK);
-        await (await (await World.ClientAsync("kesbangpol-bid-ideologi")).PostJsonAsync($"/api/runs/{runId}/steps/menyerahkan-bahan-laporan/units/bid-ideologi/submit",
-            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 82.5 } } })).JsonAsync(HttpStatusCode.OK);
+        var ideologi = await World.ClientAsync("kesbangpol-bid-ideologi");
+        string report = await ideologi.UploadEvidenceAsync(runId);
+        await (await ideologi.PostJsonAsync($"/api/runs/{runId}/steps/menyerahkan-bahan-laporan/units/bid-ideologi/submit",
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 82.5 } }, evidenceFileIds = new[] { report } })).JsonAsync(HttpStatusCode.OK);
 
         var problem = await (await head.DeleteAsync($"{Url}/kesbangpol-iku-1")).ProblemAsync(HttpStatusCode.Conflict);
 

@@ -50,15 +50,32 @@ public sealed class TenantsApiTests : SeededApiTest
     }
 
     [Fact]
-    public async Task Put_AcceptsPontianak_AndNoCap()
+    public async Task Current_StartsWithTheDefaultCapOf120()
+    {
+        var tenant = await (await (await World.ClientAsync("kesbangpol-kabid")).GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(120m, tenant.GetProperty("capaianCap").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Put_WithoutACap_KeepsTheDefault_AndNoCapIsOnlyWhatThePemdaSaysExplicitly()
     {
         var admin = await World.ClientAsync("admin");
 
-        var saved = await (await admin.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Sambas", timeZone = "Asia/Pontianak", capaianCap = (decimal?)null }))
+        var omitted = await (await admin.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Sambas", timeZone = "Asia/Pontianak", capaianCap = (decimal?)null }))
             .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("WIB", omitted.GetProperty("zoneLabel").GetString());
+        Assert.Equal(120m, omitted.GetProperty("capaianCap").GetDecimal());
 
-        Assert.Equal("WIB", saved.GetProperty("zoneLabel").GetString());
-        Assert.False(saved.TryGetProperty("capaianCap", out _));
+        var uncapped = await (await admin.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Sambas", timeZone = "Asia/Pontianak", capaianUncapped = true }))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.False(uncapped.TryGetProperty("capaianCap", out _));
+
+        var both = await (await admin.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Sambas", timeZone = "Asia/Pontianak", capaianCap = 120, capaianUncapped = true }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(both.GetProperty("errors").TryGetProperty("capaianUncapped", out _));
+        var read = await (await admin.GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
+        Assert.False(read.TryGetProperty("capaianCap", out _)); // the refused request changed nothing
     }
 
     /// <summary>The calendar is cached per tenant; a new libur daerah must move the next due time at once.</summary>
@@ -133,6 +150,6 @@ public sealed class TenantsApiTests : SeededApiTest
         await (await bantul.PutJsonAsync("/api/tenants/current", new { name = "Kabupaten Bantul", timeZone = "Asia/Jakarta", capaianCap = 100 })).JsonAsync(HttpStatusCode.OK);
 
         var jeneponto = await (await (await World.ClientAsync("admin")).GetAsync("/api/tenants/current")).JsonAsync(HttpStatusCode.OK);
-        Assert.False(jeneponto.TryGetProperty("capaianCap", out _));
+        Assert.Equal(120m, jeneponto.GetProperty("capaianCap").GetDecimal());
     }
 }

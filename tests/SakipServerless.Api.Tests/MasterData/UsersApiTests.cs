@@ -66,6 +66,59 @@ public sealed class UsersApiTests : SeededApiTest
         Assert.Equal(before, after.GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("staf")]
+    [InlineData("Staf")]
+    [InlineData("staf-unit")]
+    public async Task Create_UnitStaff_WithRoleStafAndUnit_IsCreated_AsTheUnitsStaff(string role)
+    {
+        var admin = await World.ClientAsync("admin");
+
+        var created = await (await admin.PostJsonAsync("/api/users", new
+        {
+            id = "staf-baru",
+            name = "Staf Bidang Politik",
+            roles = new[] { role },
+            opdId = TestWorld.Opd,
+            unitId = "bid-politik",
+        })).JsonAsync(HttpStatusCode.Created);
+
+        // Unit staff act through their unit, exactly like the seeded staff of the same unit.
+        var seeded = await (await (await World.ClientAsync("kesbangpol-bid-politik")).GetAsync("/api/me")).JsonAsync(HttpStatusCode.OK);
+        var me = await (await (await World.ClientAsync("staf-baru")).GetAsync("/api/me")).JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(created.GetProperty("roles").EnumerateArray());
+        Assert.Equal(seeded.GetProperty("roles").GetRawText(), me.GetProperty("roles").GetRawText());
+        Assert.Equal("bid-politik", me.GetProperty("unitId").GetString());
+        Assert.Equal(TestWorld.Opd, me.GetProperty("opdId").GetString());
+    }
+
+    [Fact]
+    public async Task Create_RoleStafWithoutUnit_Is400_SayingToSendOpdAndUnit()
+    {
+        var admin = await World.ClientAsync("admin");
+
+        var problem = await (await admin.PostJsonAsync("/api/users", new { id = "staf-baru", name = "Staf", roles = new[] { "staf" }, opdId = TestWorld.Opd }))
+            .ValidationAsync("roles[0]");
+
+        string message = problem.GetProperty("errors").GetProperty("roles[0]")[0].GetString()!;
+        Assert.Contains("unitId", message);
+        Assert.Contains("bid-politik", message);
+        await (await admin.GetAsync("/api/users/staf-baru")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Create_UnknownRole_Is400_AndTheMessageSaysHowUnitStaffAreSent()
+    {
+        var admin = await World.ClientAsync("admin");
+
+        var problem = await (await admin.PostJsonAsync("/api/users", new { id = "budi", name = "Budi", roles = new[] { "operator" }, opdId = TestWorld.Opd, unitId = "bid-politik" }))
+            .ValidationAsync("roles[0]");
+
+        string message = problem.GetProperty("errors").GetProperty("roles[0]")[0].GetString()!;
+        Assert.Contains("analisis-data", message);
+        Assert.Contains("\"roles\": [\"staf\"]", message);
+    }
+
     [Fact]
     public async Task Update_ChangesRolesAtOnce_ForTheNextRequestOfThatUser()
     {

@@ -27,15 +27,16 @@ public sealed class RunManagementApiTests : SeededApiTest
     public async Task UnitsSubmittingAtTheSameMoment_AllSucceed_WithoutLostUpdates()
     {
         string id = await ToCollectStepAsync();
-        var clients = new List<(string Unit, HttpClient Client)>();
+        var clients = new List<(string Unit, HttpClient Client, string Report)>();
         foreach (var unit in TestWorld.Units)
         {
-            clients.Add((unit.Id, await World.ClientAsync($"kesbangpol-{unit.Id}")));
+            var client = await World.ClientAsync($"kesbangpol-{unit.Id}");
+            clients.Add((unit.Id, client, await client.UploadEvidenceAsync(id, $"laporan-{unit.Id}.pdf")));
         }
 
         var responses = await Task.WhenAll(clients.Select(c => c.Client.PostJsonAsync(
             $"/api/runs/{id}/steps/menyerahkan-bahan-laporan/units/{c.Unit}/submit",
-            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 91.5m } }, note = "catatan " + c.Unit })));
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 91.5m } }, evidenceFileIds = new[] { c.Report }, note = "catatan " + c.Unit })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var analis = await World.ClientAsync("kesbangpol-analisis-data");

@@ -31,7 +31,7 @@ internal sealed class HttpRunDriver(ScenarioWorld world)
     public string RunId { get; private set; } = "";
 
     /// <summary>Evidence a unit attaches to a submission (file ids uploaded to the run); none when not set.</summary>
-    public Func<string, Task<IReadOnlyList<string>>>? EvidenceFor { get; init; }
+    public Func<string, Task<IReadOnlyList<string>?>>? EvidenceFor { get; init; }
 
     public Period Period { get; private set; }
 
@@ -219,7 +219,7 @@ internal sealed class HttpRunDriver(ScenarioWorld world)
         var body = new
         {
             realisasi = realisasi.Select(r => new { indicatorId = r.IndicatorId, value = r.Value }),
-            evidenceFileIds = EvidenceFor is null ? Array.Empty<string>() : await EvidenceFor(unitId),
+            evidenceFileIds = (EvidenceFor is null ? null : await EvidenceFor(unitId)) ?? [await staff.UploadEvidenceAsync(RunId, $"laporan-{unitId}.pdf")],
             note = $"Data {Period.Label} unit {unitId}",
         };
         var run = await (await staff.PostJsonAsync($"/api/runs/{RunId}/steps/{def.Id}/units/{unitId}/submit", body)).JsonAsync(HttpStatusCode.OK);

@@ -166,8 +166,9 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
         var file = await w.UploadOkAsync(politik, SampleFiles.Pdf(padding: 100), Secret);
         string fileId = file.GetProperty("id").GetString()!;
         var ketahanan = await w.ClientAsync("kesbangpol-bid-ketahanan");
+        string report = await ketahanan.UploadEvidenceAsync(run, "laporan-ketahanan.pdf");
         await (await ketahanan.PostJsonAsync($"/api/runs/{run}/steps/{EvidenceWorld.CollectStep}/units/bid-ketahanan/submit",
-            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 88m } } })).JsonAsync(HttpStatusCode.OK);
+            new { realisasi = new[] { new { indicatorId = "kesbangpol-iku-1", value = 88m } }, evidenceFileIds = new[] { report } })).JsonAsync(HttpStatusCode.OK);
         var upload = await new ChunkedUpload(politik, run).StartAsync("draf.pdf", 20_000);
         string uploadId = upload.GetProperty("id").GetString()!;
         await (await new ChunkedUpload(politik, run).PutAsync(uploadId, new byte[20_000], 0, 999)).JsonAsync(HttpStatusCode.OK);

@@ -61,12 +61,12 @@ public sealed class CosmosApiScenarioTests(CosmosDbServerFixture cosmos, Azurite
         HttpRunDriver driver = null!;
         driver = new HttpRunDriver(world)
         {
-            // The first unit attaches a report to its first submission.
+            // The first unit attaches a large report to its first submission; the others the driver's small one.
             EvidenceFor = async unitId =>
             {
                 if (evidenceId is not null || unitId != world.Units[0].Id)
                 {
-                    return [];
+                    return null;
                 }
 
                 var staff = await world.ClientAsync(DemoUsers.StaffOf(unitId));

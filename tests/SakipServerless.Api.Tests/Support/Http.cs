@@ -34,6 +34,18 @@ public static class Http
         return client.SendAsync(request);
     }
 
+    /// <summary>
+    /// Uploads a small PDF report to the run and returns its file id: what a unit attaches to every submission, since a
+    /// collect step asks for evidence. The same name uploaded again gives the file already recorded.
+    /// </summary>
+    public static async Task<string> UploadEvidenceAsync(this HttpClient client, string runId, string fileName = "laporan-realisasi.pdf")
+    {
+        var response = await Files.EvidenceWorld.UploadAsync(client, runId, Files.SampleFiles.Pdf(), fileName, "application/pdf");
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"evidence upload: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
     public static JsonElement Step(this JsonElement run, string stepId) =>
         run.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
 }

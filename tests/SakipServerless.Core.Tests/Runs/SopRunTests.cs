@@ -161,8 +161,69 @@ public sealed class SopRunTests
         var staff = UnitStaff("bid-1");
 
         Assert.Equal("submission-empty", Assert.Throws<DomainException>(() => f.Run.SubmitUnit("kumpul", "bid-1", staff, new([], []), f.Ctx)).Code);
-        var twice = new UnitSubmissionInput([new("ind-1", 1), new("ind-1", 2)], []);
+        var twice = new UnitSubmissionInput([new("ind-1", 1), new("ind-1", 2)], ["file-1"]);
         Assert.Equal("realisasi-duplicate", Assert.Throws<DomainException>(() => f.Run.SubmitUnit("kumpul", "bid-1", staff, twice, f.Ctx)).Code);
+    }
+
+    [Fact]
+    public void SubmitUnit_WithoutEvidence_IsRejectedNamingTheDocuments_AndChangesNothing()
+    {
+        var f = new RunFixture();
+        f.Run.CompleteStep("disposisi", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), f.Ctx);
+        int version = f.Run.Version, events = f.Run.History.Count;
+
+        var ex = Assert.Throws<DomainException>(() => f.Run.SubmitUnit("kumpul", "bid-1", UnitStaff("bid-1"), new([new("ind-1", 10)], []), f.Ctx));
+
+        Assert.Equal("evidence-required", ex.Code);
+        Assert.Equal(DomainErrorKind.Invalid, ex.Kind);
+        Assert.Contains("sedikitnya 1 berkas bukti", ex.Message);
+        Assert.Equal(version, f.Run.Version);
+        Assert.Equal(events, f.Run.History.Count);
+        Assert.Equal(UnitTaskStatus.Open, f.Run.FindStep("kumpul")!.UnitTasks.Single(u => u.UnitId == "bid-1").Status);
+    }
+
+    [Fact]
+    public void Resubmission_AfterAReturn_MustCarryEvidenceAgain()
+    {
+        var f = new RunFixture();
+        f.Run.CompleteStep("disposisi", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), f.Ctx);
+        f.Run.SubmitUnit("kumpul", "bid-1", UnitStaff("bid-1"), Submission(), f.Ctx);
+        f.Run.ReturnUnit("kumpul", "bid-1", Kasubag, "Bukti dukung realisasi belum dilampirkan.", f.Ctx);
+
+        var ex = Assert.Throws<DomainException>(() => f.Run.SubmitUnit("kumpul", "bid-1", UnitStaff("bid-1"), new([new("ind-1", 10)], ["  "]), f.Ctx));
+
+        Assert.Equal("evidence-required", ex.Code);
+        var task = f.Run.FindStep("kumpul")!.UnitTasks.Single(u => u.UnitId == "bid-1");
+        Assert.Equal(UnitTaskStatus.Returned, task.Status);
+        Assert.Equal("Bukti dukung realisasi belum dilampirkan.", task.LastReturnReason);
+    }
+
+    private static SopTemplate CollectAsking(int files)
+    {
+        var template = TemplateBuilder.Standard();
+        return template with { Steps = template.Steps.Select(s => s.Id == "kumpul" ? s with { MinEvidenceFiles = files } : s).ToList() };
+    }
+
+    [Fact]
+    public void CollectStep_TheTemplateWaivesEvidenceFor_AcceptsASubmissionWithoutFiles()
+    {
+        var f = new RunFixture(CollectAsking(0));
+        f.Run.CompleteStep("disposisi", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), f.Ctx);
+
+        f.Run.SubmitUnit("kumpul", "bid-1", UnitStaff("bid-1"), new([new("ind-1", 10)], []), f.Ctx);
+
+        Assert.Equal(UnitTaskStatus.Submitted, f.Run.FindStep("kumpul")!.UnitTasks.Single(u => u.UnitId == "bid-1").Status);
+    }
+
+    [Fact]
+    public void CollectStep_AskingForTwoFiles_RefusesOne()
+    {
+        var f = new RunFixture(CollectAsking(2));
+        f.Run.CompleteStep("disposisi", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), f.Ctx);
+
+        var ex = Assert.Throws<DomainException>(() => f.Run.SubmitUnit("kumpul", "bid-1", UnitStaff("bid-1"), new([new("ind-1", 10)], ["file-1", "file-1"]), f.Ctx));
+        Assert.Contains("sedikitnya 2 berkas", ex.Message);
+        f.Run.SubmitUnit("kumpul", "bid-1", UnitStaff("bid-1"), new([new("ind-1", 10)], ["file-1", "file-2"]), f.Ctx);
     }
 
     [Fact]

@@ -20,6 +20,21 @@ public sealed class TemplateValidatorTests
     [Fact]
     public void ValidTemplate_HasNoErrors() => Assert.Empty(TemplateValidator.Validate(Standard));
 
+    [Theory]
+    [InlineData("kumpul", -1, "tidak sah")]
+    [InlineData("kumpul", 21, "tidak sah")]
+    [InlineData("disposisi", 1, "hanya berlaku untuk langkah collect")]
+    public void EvidenceRule_OutOfRangeOrOnAStepWithoutUnits_IsNamed(string stepId, int files, string expected)
+    {
+        var template = Standard with { Steps = Standard.Steps.Select(s => s.Id == stepId ? s with { MinEvidenceFiles = files } : s).ToList() };
+
+        var error = Assert.Single(TemplateValidator.Validate(template));
+
+        Assert.Equal("minEvidenceFiles", error.Field);
+        Assert.Equal(stepId, error.StepId);
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void UnknownRole_IsNamedWithStepAndField()
     {

@@ -14,6 +14,7 @@ public sealed class StaffBrowserTests(SystemFixture system)
     public async Task Desa_SubmitsWithAnError_ThenCorrectly_WithEvidenceThatSurvivesADroppedConnection_AndTheKasubagReturnsAndAccepts()
     {
         string fileId;
+        int pdfLength;
         await using (var staff = await Support.Browser.LaunchAsync(system.Dashboard.BaseAddress, 412, 915, mobile: true))
         {
             await staff.SignInAsync("banggai", "staf-desa-maasing");
@@ -23,7 +24,13 @@ public sealed class StaffBrowserTests(SystemFixture system)
             Assert.StartsWith("sisa ", await staff.Page.Locator("time[data-countdown]").First.TextContentAsync());
             await staff.Page.ClickAsync("a[href*='/tugas/unit/']");
             await staff.Page.WaitForURLAsync(url => url.Contains("/tugas/unit/", StringComparison.Ordinal));
-            Assert.Contains("Bukti dukung realisasi belum dilampirkan", await staff.Page.Locator(".notice.warn").TextContentAsync());
+            string unitPage = staff.Page.Url;
+            const string ReturnReason = "belum ditandatangani kepala unit";
+            Assert.Contains(ReturnReason, await staff.Page.Locator(".notice.warn").TextContentAsync());
+            // The collect step asks for evidence, and the returned submission comes back with its report attached.
+            Assert.Contains("Lampirkan sedikitnya 1 berkas", await staff.Page.Locator(".evidence-rule").TextContentAsync());
+            var attached = staff.Page.Locator(".upload.done");
+            Assert.Contains("laporan-realisasi-desa-maasing", await attached.Locator(".name").TextContentAsync());
 
             // An error is shown next to the field while typing, and again by the server if sent anyway.
             var value = staff.Page.Locator("#nilai-tata-kelola-desa-2026");
@@ -43,6 +50,20 @@ public sealed class StaffBrowserTests(SystemFixture system)
             await preview.WaitForAsync();
             Assert.Matches(@"^\d+(,\d+)?% · ", await preview.TextContentAsync() ?? "");
 
+            // Without a file the backend refuses it: said beside the uploader, the return reason still shown, nothing stored.
+            await attached.Locator("[data-remove]").ClickAsync();
+            await staff.Page.ClickAsync("button:has-text('Kirim realisasi')");
+            await staff.Page.WaitForSelectorAsync("#form-error");
+            Assert.Contains("Bukti dukung wajib dilampirkan", await staff.Page.Locator("#form-error").TextContentAsync());
+            Assert.Contains("Bukti dukung wajib dilampirkan", await staff.Page.Locator(".evidence .field-error").TextContentAsync());
+            Assert.Contains(ReturnReason, await staff.Page.Locator(".notice.warn").TextContentAsync());
+            Assert.Equal(0, await staff.Page.Locator(".upload.done").CountAsync());
+            await staff.ScreenshotAsync("11b-kirim-realisasi-tanpa-bukti");
+            using (var kasubag = await system.ApiAsAsync("banggai", "kasubag-perenc"))
+            {
+                Assert.Equal("returned", (await UnitAsync(kasubag, "desa-maasing")).GetProperty("status").GetString());
+            }
+
             // Evidence: chunks with a progress bar; the second chunk's connection drops once and the upload resumes.
             int dropped = 0;
             await staff.Page.RouteAsync(url => url.Contains("/unggah/", StringComparison.Ordinal) && url.Contains("offset=", StringComparison.Ordinal) && !url.Contains("offset=0", StringComparison.Ordinal), async route =>
@@ -56,6 +77,7 @@ public sealed class StaffBrowserTests(SystemFixture system)
                 await route.ContinueAsync();
             });
             byte[] pdf = FakePdf(300 * 1024);
+            pdfLength = pdf.Length;
             await staff.Page.SetInputFilesAsync("[data-file]", new FilePayload { Name = "laporan-bulanan-maasing.pdf", MimeType = "application/pdf", Buffer = pdf });
             var row = staff.Page.Locator(".upload.done");
             await row.WaitForAsync(new() { Timeout = 30_000 });
@@ -65,9 +87,27 @@ public sealed class StaffBrowserTests(SystemFixture system)
             Assert.False(string.IsNullOrEmpty(fileId));
             await staff.ScreenshotAsync("12-kirim-realisasi-dengan-bukti");
 
+            // The user trial's outlier: 97 against a 25 % target. The backend asks to confirm, beside the field.
+            await staff.Page.Locator("#nilai-dokumen-perencanaan-2026").FillAsync("97");
+            await staff.Page.ClickAsync("button:has-text('Kirim realisasi')");
+            var warning = staff.Page.Locator("[data-indicator='dokumen-perencanaan-2026'] [data-warning]");
+            await warning.WaitForAsync();
+            Assert.Contains("3,9× target triwulan (25 %)", await warning.TextContentAsync());
+            Assert.Contains("/tugas/unit/", staff.Page.Url);
+            Assert.Equal(1, await staff.Page.Locator(".upload.done").CountAsync()); // the uploaded file is still attached
+            await staff.ScreenshotAsync("12b-kirim-realisasi-konfirmasi-nilai");
+            await staff.Page.CheckAsync("input[name=konfirmasi]");
             await staff.Page.ClickAsync("button:has-text('Kirim realisasi')");
             await staff.Page.WaitForURLAsync(url => url.Contains("/tugas?selesai=kirim", StringComparison.Ordinal));
-            Assert.Contains("berhasil dikirim", await staff.Page.Locator(".notice.ok").TextContentAsync());
+            Assert.Matches(@"^Realisasi \d+ indikator dan 1 berkas bukti dukung terkirim", await staff.Page.Locator(".notice.ok").TextContentAsync() ?? "");
+
+            // Sent: the task page shows what was stored, read only, and who holds it now.
+            await staff.Page.GotoAsync(unitPage);
+            await staff.Page.Locator("[data-readonly]").WaitForAsync();
+            Assert.Equal(0, await staff.Page.Locator("form.realisasi-form").CountAsync());
+            Assert.Equal(0, await staff.Page.Locator("[data-file]").CountAsync());
+            Assert.Contains("menunggu pemeriksaan", await staff.Page.Locator("[data-readonly] .notice.ok").TextContentAsync());
+            Assert.Contains("laporan-bulanan-maasing.pdf", await staff.Page.Locator("[data-readonly] .evidence-list").TextContentAsync());
             Assert.Empty(staff.ScriptErrors);
         }
 
@@ -84,7 +124,16 @@ public sealed class StaffBrowserTests(SystemFixture system)
             await reviewer.ScreenshotAsync("13-tugas-saya-pemeriksa");
             await reviewer.Page.ClickAsync("a[href$='/desa-maasing']");
             await reviewer.Page.WaitForURLAsync(url => url.Contains("/tugas/periksa/", StringComparison.Ordinal));
-            Assert.Contains(fileId, await reviewer.Page.ContentAsync());
+            // The confirmed outlier carries its badge to the reviewer.
+            var unusual = reviewer.Page.Locator("tr[data-indicator='dokumen-perencanaan-2026'] [data-unusual]");
+            Assert.Equal("Perlu dicek", await unusual.TextContentAsync());
+
+            // The reviewer sees the file by name and opens it through the dashboard.
+            var link = reviewer.Page.Locator(".evidence-list a", new() { HasText = "laporan-bulanan-maasing.pdf" });
+            Assert.Contains(fileId, await link.GetAttributeAsync("href"));
+            var download = await reviewer.Page.APIRequest.GetAsync(await link.GetAttributeAsync("href") ?? "");
+            Assert.Equal(200, download.Status);
+            Assert.Equal(pdfLength, (await download.BodyAsync()).Length);
 
             // A return needs a reason, said next to the field.
             await reviewer.Page.ClickAsync("button:has-text('Kembalikan ke unit')");

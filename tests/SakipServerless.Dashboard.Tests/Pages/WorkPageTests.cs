@@ -34,9 +34,26 @@ public sealed class WorkPageTests(SystemFixture system)
         Assert.Contains("antara 0 dan 100", html);
         Assert.Contains("value=\"130\"", html); // what was typed stays
 
-        var ok = await staff.PostFormAsync(page, "kirim-realisasi", new() { ["nilai-" + indicator] = "87,25", ["catatan"] = "Sesuai laporan bulanan." });
+        // Right values but no evidence: the backend refuses, said beside the uploader, and nothing is stored.
+        var noFile = await staff.PostFormAsync(page, "kirim-realisasi", new() { ["nilai-" + indicator] = "87,25" });
+        string refused = await noFile.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, noFile.StatusCode);
+        Assert.Contains("Bukti dukung wajib dilampirkan", refused);
+        Assert.Contains("class=\"evidence-rule\"", refused);
+
+        string fileId;
+        using (var staffApi = await system.ApiAsAsync("kutai-kartanegara", "staf-desa-karya-jaya"))
+        {
+            var upload = await staffApi.PostAsync("api/runs/demo-kecamatan-samboja-2026-q4/files?fileName=laporan-karya-jaya.pdf",
+                new ByteArrayContent(Browser.StaffBrowserTests.FakePdf(2_000)));
+            fileId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+
+        var ok = await staff.PostFormAsync(page, "kirim-realisasi", new() { ["nilai-" + indicator] = "87,25", ["bukti"] = fileId, ["catatan"] = "Sesuai laporan bulanan." });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        Assert.Equal("/tugas?selesai=kirim", DashboardSession.PathOf(ok.Headers.Location));
+        Assert.Equal("/tugas?selesai=kirim&indikator=1&bukti=1", DashboardSession.PathOf(ok.Headers.Location));
+        var (_, flash, _) = await staff.GetAsync("/tugas?selesai=kirim&indikator=1&bukti=1");
+        Assert.Contains("Realisasi 1 indikator dan 1 berkas bukti dukung terkirim ke pemeriksa.", flash);
 
         using var api = await system.ApiAsAsync("kutai-kartanegara", "tim-penyusun");
         var run = await api.GetFromJsonAsync<JsonElement>("api/runs/demo-kecamatan-samboja-2026-q4");

@@ -37,6 +37,7 @@ public sealed class BackendHost : WebApplicationFactory<Program>
         builder.UseSetting("Sakip:Notifications:DispatchEnabled", "false");
         builder.UseSetting("Sakip:Development:EnableDevSignIn", "true");
         builder.UseSetting("Sakip:Development:SeedDemoData", "true");
+        builder.UseSetting("Sakip:Development:EnableClockOffset", "true"); // POST /api/dev/clock, as the README's demo uses it
         builder.UseSetting("Sakip:RateLimits:Enabled", "false"); // the tests sign in many users from one address within seconds
         builder.ConfigureTestServices(services =>
         {

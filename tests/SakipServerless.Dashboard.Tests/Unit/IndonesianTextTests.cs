@@ -31,8 +31,26 @@ public sealed class IndonesianTextTests
     {
         var due = new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero);
         Assert.Equal("sisa 2 jam 10 menit", IndonesianText.Countdown(due, due.AddMinutes(-130)));
-        Assert.Equal("terlambat 1 hari 3 jam", IndonesianText.Countdown(due, due.AddHours(27).AddMinutes(5)));
+        Assert.Equal("terlambat 1 hari 3 jam 5 menit", IndonesianText.Countdown(due, due.AddHours(27).AddMinutes(5)));
         Assert.Equal("sisa kurang dari 1 menit", IndonesianText.Countdown(due, due.AddSeconds(-20)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    [InlineData(475)]
+    [InlineData(1440)]
+    [InlineData(1625)]
+    [InlineData(20_000)]
+    public void Duration_ReadsLikeTheBackendsLatenessLabel(long minutes) =>
+        Assert.Equal(SakipServerless.Api.Dashboard.DurationText.Of(minutes), IndonesianText.Duration(TimeSpan.FromMinutes(minutes)));
+
+    [Fact]
+    public void DueState_PrefersTheBackendsLateness_OverTheDashboardsArithmetic()
+    {
+        var due = new DateTimeOffset(2026, 11, 18, 8, 0, 0, TimeSpan.Zero);
+        Assert.Equal("terlambat 7 jam 55 menit", IndonesianText.DueState(due, due.AddMinutes(4), "7 jam 55 menit"));
+        Assert.Equal("sisa 1 jam", IndonesianText.DueState(due, due.AddHours(-1), null));
     }
 
     [Fact]

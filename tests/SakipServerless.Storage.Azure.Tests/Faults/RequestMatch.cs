@@ -17,9 +17,13 @@ public sealed record RequestMatch(string Name, Func<HttpRequestMessage, bool> Te
 
     public static RequestMatch BlobPutBlockList { get; } = new("Put Block List", r => r.Method == HttpMethod.Put && Query(r).Contains("comp=blocklist", StringComparison.Ordinal));
 
-    public static RequestMatch BlobAppendBlock { get; } = new("Append Block", r => r.Method == HttpMethod.Put && Query(r).Contains("comp=appendblock", StringComparison.Ordinal));
+    /// <summary>Put Block of a staged upload (the store's append).</summary>
+    public static RequestMatch BlobStagedBlock { get; } = BlobPutBlock.And(PathContains("/staging/"));
 
-    /// <summary>Put Blob of a block blob: a single-shot upload (creating an append blob is a Put Blob too, and not matched).</summary>
+    /// <summary>Put Block List of a staged upload (the commit that makes an append's bytes count).</summary>
+    public static RequestMatch BlobStagedCommit { get; } = BlobPutBlockList.And(PathContains("/staging/"));
+
+    /// <summary>Put Blob of a block blob: a single-shot upload.</summary>
     public static RequestMatch BlobPutBlob { get; } = new("Put Blob", r => r.Method == HttpMethod.Put && !Query(r).Contains("comp=", StringComparison.Ordinal)
         && r.Headers.TryGetValues("x-ms-blob-type", out var type) && type.Contains("BlockBlob"));
 

@@ -59,7 +59,7 @@ public static class RunScript
 
     private static RunCommand Submit(string unit) =>
         new($"submit {unit}", (run, ctx) => run.SubmitUnit(Collect, unit, Actor.ForUnit("u-" + unit, unit, unit),
-            new UnitSubmissionInput([new RealisasiEntry("iku-1", 85m)], []), ctx));
+            new UnitSubmissionInput([new RealisasiEntry("iku-1", 85m)], ["bukti-" + unit]), ctx));
 
     private static RunCommand Accept(string unit) =>
         new($"accept {unit}", (run, ctx) => run.AcceptUnit(Collect, unit, As("analisis-data"), ctx));

@@ -18,7 +18,8 @@ public sealed record OverviewDto(
     IReadOnlyList<SasaranCapaianDto> CapaianBySasaran,
     IReadOnlyList<TrendPointDto> Trend,
     IReadOnlyList<PredicateBandDto> Bands,
-    IReadOnlyList<OverdueItemDto> Overdue);
+    IReadOnlyList<OverdueItemDto> Overdue,
+    decimal? Cap = null);
 
 /// <summary>The period a read model covers.</summary>
 public sealed record PeriodViewDto(string Key, PeriodKind Kind, int Index, string Label, IReadOnlyList<int> Triwulans);

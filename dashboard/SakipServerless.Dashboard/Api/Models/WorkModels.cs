@@ -15,7 +15,10 @@ public sealed record MyTaskDto(
     string? UnitId,
     string? UnitName,
     DateTimeOffset? DueAt,
+    string DueKind,
     bool IsLate,
+    long? LateMinutes,
+    string? LateLabel,
     int EscalationLevel,
     string? ReturnReason);
 
@@ -26,7 +29,7 @@ public sealed record CompleteRequest(string? Output, IReadOnlyList<string> Kelen
 public sealed record RealisasiInput(string IndicatorId, decimal Value, string? Note);
 
 /// <summary>Body of a unit submission.</summary>
-public sealed record SubmitRequest(IReadOnlyList<RealisasiInput> Realisasi, IReadOnlyList<string> EvidenceFileIds, string? Note);
+public sealed record SubmitRequest(IReadOnlyList<RealisasiInput> Realisasi, IReadOnlyList<string> EvidenceFileIds, string? Note, bool ConfirmUnusual = false);
 
 /// <summary>Body of a return, suspension or termination.</summary>
 public sealed record ReasonRequest(string? Reason);

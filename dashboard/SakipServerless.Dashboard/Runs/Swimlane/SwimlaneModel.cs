@@ -11,7 +11,7 @@ public sealed record SwimlaneModel(IReadOnlyList<string> Lanes, IReadOnlyList<Sw
     /// Lanes are the template's roles in their column order (most senior first, as the SOP table has them), plus any
     /// actor the template names but does not list. A step sits in its assignee's lane (its first actor).
     /// </summary>
-    public static SwimlaneModel From(RunDto run, SopTemplate? template, TimeZoneInfo zone, DateTimeOffset now)
+    public static SwimlaneModel From(RunDto run, SopTemplate? template, TimeZoneInfo zone)
     {
         var laneIds = template?.Roles.Select(r => r.Id).ToList() ?? [];
         var titles = template?.Roles.ToDictionary(r => r.Id, r => r.Title) ?? [];
@@ -37,7 +37,7 @@ public sealed record SwimlaneModel(IReadOnlyList<string> Lanes, IReadOnlyList<Sw
                 _ => null,
             };
             string? lateText = state is StepState.Late or StepState.Escalated
-                ? LateOf(step, now) is { } late ? "terlambat " + IndonesianText.Duration(late) : "terlambat"
+                ? LateLabelOf(step) is { } late ? "terlambat " + late : "terlambat"
                 : null;
             return new SwimlaneNode(step.StepId, step.No, step.Activity, step.Kind, Math.Max(0, LaneOf(assignee)),
                 step.Actors.Skip(1).Select(LaneOf).Where(i => i >= 0).Distinct().ToList(),
@@ -48,17 +48,10 @@ public sealed record SwimlaneModel(IReadOnlyList<string> Lanes, IReadOnlyList<Sw
             run.Status == Core.Runs.RunStatus.Completed);
     }
 
-    /// <summary>How late the step's late part is: the step itself or its most late unit.</summary>
-    private static TimeSpan? LateOf(StepDto step, DateTimeOffset now)
-    {
-        var dues = step.UnitTasks.Where(u => u.IsLate).Select(u => u.DueAt).ToList();
-        if (step.IsLate && step.DueAt is { } d)
-        {
-            dues.Add(d);
-        }
-
-        return dues.Count == 0 ? null : now - dues.Min();
-    }
+    /// <summary>How late the step's late part is, as the backend said: the step itself or its most late unit.</summary>
+    private static string? LateLabelOf(StepDto step) =>
+        step.UnitTasks.Select(u => (u.LateMinutes, u.LateLabel)).Append((step.LateMinutes, step.LateLabel))
+            .Where(l => l.LateMinutes is not null).MaxBy(l => l.LateMinutes).LateLabel;
 
     private static string Humanize(string roleId) =>
         string.Join(' ', roleId.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));

@@ -25,7 +25,8 @@ for (const form of document.querySelectorAll('form[method="post"]')) {
   });
 }
 
-// Countdowns: the server renders the text; this keeps it current while the page stays open.
+// Countdowns: the server renders the text; this keeps it current while the page stays open. Each countdown carries
+// the backend's clock when the page was made (data-now), so it follows the dev clock and never the device's own.
 function duration(ms) {
   const minutes = Math.floor(Math.abs(ms) / 60000);
   if (minutes < 1) return 'kurang dari 1 menit';
@@ -33,15 +34,19 @@ function duration(ms) {
   const parts = [];
   if (d) parts.push(`${d} hari`);
   if (h) parts.push(`${h} jam`);
-  if (m && !d) parts.push(`${m} menit`);
-  return parts.slice(0, 2).join(' ');
+  if (m) parts.push(`${m} menit`);
+  return parts.join(' ');
 }
-// Counted from the server's clock: a phone's own clock may be minutes or hours off.
-const serverNow = Number(document.getElementById('main')?.dataset.serverNow || 0);
-const skew = serverNow ? serverNow - Date.now() : 0;
+const loadedAt = Date.now();
+const pageNow = Number(document.getElementById('main')?.dataset.serverNow || 0);
+function skewOf(el) {
+  const backendNow = Date.parse(el.dataset.now || '');
+  if (!Number.isNaN(backendNow)) return backendNow - loadedAt;
+  return pageNow ? pageNow - loadedAt : 0;
+}
 function tick() {
-  const now = Date.now() + skew;
   for (const el of document.querySelectorAll('time[data-countdown]')) {
+    const now = Date.now() + skewOf(el);
     const left = Date.parse(el.getAttribute('datetime')) - now;
     el.textContent = left >= 0 ? `sisa ${duration(left)}` : `terlambat ${duration(left)}`;
     el.classList.toggle('overdue', left < 0);

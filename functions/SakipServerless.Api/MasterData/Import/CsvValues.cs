@@ -71,20 +71,58 @@ public static class CsvValues
         return true;
     }
 
-    public static Polarity? ParsePolarity(string cell) => Word(cell) switch
+    public static Polarity? ParsePolarity(string cell)
     {
-        "positif" or "positive" or "maksimal" or "maksimalisasi" or "maximize" or "+" => Polarity.Positive,
-        "negatif" or "negative" or "minimal" or "minimalisasi" or "minimize" or "-" => Polarity.Negative,
-        _ => null,
-    };
+        string trimmed = cell.Trim();
+        if (trimmed is "↑" or "▲")
+        {
+            return Polarity.Positive;
+        }
+
+        if (trimmed is "↓" or "▼")
+        {
+            return Polarity.Negative;
+        }
+
+        return Word(cell) is var word && PositiveWords.Contains(word) ? Polarity.Positive
+            : NegativeWords.Contains(word) ? Polarity.Negative
+            : null;
+    }
 
     public static AggregationType? ParseAggregation(string cell) => Word(cell) switch
     {
-        "kumulatif" or "cumulative" => AggregationType.Kumulatif,
-        "nonkumulatif" or "tidakkumulatif" or "noncumulative" or "terakhir" or "nilaiterakhir" => AggregationType.NonKumulatif,
-        "ratarata" or "rerata" or "average" => AggregationType.RataRata,
+        "kumulatif" or "akumulatif" or "akumulasi" or "dijumlahkan" or "jumlah" or "penjumlahan" or "cumulative" or "sum" => AggregationType.Kumulatif,
+        "nonkumulatif" or "tidakkumulatif" or "bukankumulatif" or "noncumulative" or "terakhir" or "nilaiterakhir" or "nilaiakhir"
+            or "posisiakhir" or "triwulanterakhir" or "last" => AggregationType.NonKumulatif,
+        "ratarata" or "rerata" or "average" or "mean" => AggregationType.RataRata,
         _ => null,
     };
+
+    /// <summary>"makin besar makin baik" (what the dashboard prints, <see cref="IndicatorWords"/>) and the ways SAKIP sheets say it.</summary>
+    private static readonly HashSet<string> PositiveWords = Phrases(["besar", "tinggi", "banyak"],
+        ["positif", "positive", "maksimal", "maksimalisasi", "maximize", "+", "higherisbetter", "higherbetter", "biggerisbetter"]);
+
+    private static readonly HashSet<string> NegativeWords = Phrases(["kecil", "rendah", "sedikit"],
+        ["negatif", "negative", "minimal", "minimalisasi", "minimize", "-", "lowerisbetter", "lowerbetter", "smallerisbetter"]);
+
+    /// <summary>"makin X makin baik" with the usual intensifiers (makin, semakin, kian, lebih), as <see cref="Word"/> leaves them.</summary>
+    private static HashSet<string> Phrases(string[] adjectives, string[] words)
+    {
+        var set = new HashSet<string>(words, StringComparer.Ordinal);
+        string[] intensifiers = ["makin", "semakin", "kian", "lebih"];
+        foreach (string adjective in adjectives)
+        {
+            foreach (string first in intensifiers)
+            {
+                foreach (string second in intensifiers)
+                {
+                    set.Add(first + adjective + second + "baik");
+                }
+            }
+        }
+
+        return set;
+    }
 
     /// <summary>Lowercase letters only ("Non-Kumulatif" → "nonkumulatif"); a lone sign is kept as the sign.</summary>
     private static string Word(string cell)

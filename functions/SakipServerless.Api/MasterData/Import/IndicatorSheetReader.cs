@@ -157,12 +157,12 @@ public static class IndicatorSheetReader
         string? satuan = Text(IndicatorField.Satuan, "Satuan wajib diisi (mis. %, dokumen, orang).");
 
         Polarity? polarity = null;
-        if (Text(IndicatorField.Polarity, "Polaritas wajib diisi: positif atau negatif.") is { } p)
+        if (Text(IndicatorField.Polarity, "Polaritas wajib diisi: positif (makin besar makin baik) atau negatif (makin kecil makin baik).") is { } p)
         {
             polarity = CsvValues.ParsePolarity(p);
             if (polarity is null)
             {
-                errors.Add(new(row, cells.Column(IndicatorField.Polarity), $"Polaritas '{p}' tidak dikenal; isi positif (makin tinggi makin baik) atau negatif (makin rendah makin baik)."));
+                errors.Add(new(row, cells.Column(IndicatorField.Polarity), $"Polaritas '{p}' tidak dikenal; isi positif atau \"{IndicatorWords.Describe(Polarity.Positive)}\", negatif atau \"{IndicatorWords.Describe(Polarity.Negative)}\"."));
             }
         }
 
@@ -172,7 +172,7 @@ public static class IndicatorSheetReader
             aggregation = CsvValues.ParseAggregation(a);
             if (aggregation is null)
             {
-                errors.Add(new(row, cells.Column(IndicatorField.Aggregation), $"Agregasi '{a}' tidak dikenal; isi kumulatif, non-kumulatif atau rata-rata."));
+                errors.Add(new(row, cells.Column(IndicatorField.Aggregation), $"Agregasi '{a}' tidak dikenal; isi kumulatif (triwulan dijumlahkan), non-kumulatif (nilai triwulan terakhir) atau rata-rata."));
             }
         }
 

@@ -20,7 +20,8 @@ public sealed record IndicatorDraft(
     decimal? TargetQ1,
     decimal? TargetQ2,
     decimal? TargetQ3,
-    decimal? TargetQ4)
+    decimal? TargetQ4,
+    decimal? OutlierFactor = null)
 {
     public IndicatorRecord ToRecord(string id, string tenantId, string opdId, int year) => new()
     {
@@ -41,5 +42,6 @@ public sealed record IndicatorDraft(
         TargetQ2 = TargetQ2,
         TargetQ3 = TargetQ3,
         TargetQ4 = TargetQ4,
+        OutlierFactor = OutlierFactor,
     };
 }

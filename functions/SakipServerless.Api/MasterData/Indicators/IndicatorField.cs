@@ -17,4 +17,5 @@ public enum IndicatorField
     TargetQ2,
     TargetQ3,
     TargetQ4,
+    OutlierFactor,
 }

@@ -17,7 +17,8 @@ public sealed record IndicatorRequest(
     decimal? TargetQ1,
     decimal? TargetQ2,
     decimal? TargetQ3,
-    decimal? TargetQ4)
+    decimal? TargetQ4,
+    decimal? OutlierFactor = null)
 {
     /// <summary>The draft, or null after adding an error for every required field that is missing.</summary>
     public IndicatorDraft? ToDraft(ValidationErrors errors)
@@ -37,7 +38,7 @@ public sealed record IndicatorRequest(
             return null;
         }
 
-        var draft = new IndicatorDraft(kode, sasaran, name, satuan, Polarity.Value, Aggregation.Value, Min, Max, TargetTahunan, TargetQ1, TargetQ2, TargetQ3, TargetQ4);
+        var draft = new IndicatorDraft(kode, sasaran, name, satuan, Polarity.Value, Aggregation.Value, Min, Max, TargetTahunan, TargetQ1, TargetQ2, TargetQ3, TargetQ4, OutlierFactor);
         foreach (var error in IndicatorRules.Check(draft))
         {
             errors.Add(FieldName(error.Field), error.Message);

@@ -43,6 +43,12 @@ public static class IndicatorRules
             return errors;
         }
 
+        if (draft.OutlierFactor is { } factor && (factor < RealisasiPlausibility.MinFactor || factor > 100m))
+        {
+            errors.Add(new(IndicatorField.OutlierFactor,
+                $"Faktor kewajaran {MasterDataText.Number(factor)} tidak sah; isi {MasterDataText.Number(RealisasiPlausibility.MinFactor)} sampai 100 (mis. 2 = dua kali atau setengah dari target), atau kosongkan untuk bawaan {MasterDataText.Number(RealisasiPlausibility.DefaultFactor)}."));
+        }
+
         Indicator indicator;
         try
         {

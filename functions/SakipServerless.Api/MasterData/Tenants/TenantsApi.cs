@@ -1,6 +1,7 @@
 using SakipServerless.Api.Auth;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Templates;
+using SakipServerless.Core.Capaian;
 using SakipServerless.Core.MasterData;
 using SakipServerless.Core.Storage;
 
@@ -87,15 +88,22 @@ public static class TenantsApi
         // The predicate bands are set for these two policies; any other cap is a typo (e.g. 1.2 for 120 %).
         if (body.CapaianCap is { } cap && cap is not (100m or 120m))
         {
-            errors.Add("capaianCap", "Batas atas capaian hanya boleh 100, 120, atau dikosongkan (tanpa batas).");
+            errors.Add("capaianCap", "Batas atas capaian hanya boleh 100 atau 120; untuk tanpa batas kirim capaianUncapped: true.");
         }
+        else if (body.CapaianCap is not null && body.CapaianUncapped == true)
+        {
+            errors.Add("capaianUncapped", "Pilih salah satu: capaianCap (100 atau 120) atau capaianUncapped: true (tanpa batas).");
+        }
+
+        // No cap is a choice the pemda states; leaving the field out keeps the default, so one outlier stays bounded.
+        decimal? newCap = body.CapaianUncapped == true ? null : body.CapaianCap ?? CapaianSettings.DefaultCap;
 
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var updated = tenant with { Name = name!, TimeZone = zone!, LiburDaerah = libur, CapaianCap = body.CapaianCap };
+        var updated = tenant with { Name = name!, TimeZone = zone!, LiburDaerah = libur, CapaianCap = newCap };
         await documents.PutAsync(user.TenantId, DocumentKinds.Tenant, user.TenantId, updated, ct);
         // Due times are computed from the cached calendar; drop it so the next deadline uses the new zone and days off.
         calendars.Invalidate(user.TenantId);

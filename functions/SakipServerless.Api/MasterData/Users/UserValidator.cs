@@ -14,6 +14,12 @@ public static class UserValidator
 {
     private const int MaxRoles = 20;
 
+    /// <summary>
+    /// What an admin naturally writes for a unit's staff. Unit staff hold no SOP role (what they may do follows from
+    /// their unit), so the word is accepted with a unit and not stored; an SOP that names a role "staf" keeps it as its own.
+    /// </summary>
+    private static readonly string[] UnitStaffWords = ["staf", "staf-unit", "staff"];
+
     /// <summary>Roles that apply across the pemda and need no OPD.</summary>
     private static readonly string[] TenantRoles = [WellKnownRoles.Admin, WellKnownRoles.Pimpinan, WellKnownRoles.Inspektorat];
 
@@ -66,7 +72,7 @@ public static class UserValidator
             }
         }
 
-        var roles = await CheckRolesAsync(body.Roles ?? [], opdId, opd, actor.TenantId, templates, errors, ct);
+        var roles = await CheckRolesAsync(body.Roles ?? [], opdId, opd, unitId, actor.TenantId, templates, errors, ct);
 
         // An admin who drops his own admin role may leave the pemda with nobody able to undo it.
         if (id == actor.Id && AccessPolicy.IsAdmin(actor) && !roles.Contains(WellKnownRoles.Admin))
@@ -79,8 +85,8 @@ public static class UserValidator
             : new AppUser { Id = id!, TenantId = actor.TenantId, Name = name!, Roles = roles, OpdId = opdId, UnitId = unitId, Jabatan = jabatan };
     }
 
-    private static async Task<List<string>> CheckRolesAsync(IReadOnlyList<string?> requested, string? opdId, Opd? opd, string tenantId,
-        TemplateCatalog templates, ValidationErrors errors, CancellationToken ct)
+    private static async Task<List<string>> CheckRolesAsync(IReadOnlyList<string?> requested, string? opdId, Opd? opd, string? unitId,
+        string tenantId, TemplateCatalog templates, ValidationErrors errors, CancellationToken ct)
     {
         var roles = new List<string>();
         if (requested.Count > MaxRoles)
@@ -109,6 +115,15 @@ public static class UserValidator
             {
                 roles.Add(role);
             }
+            else if (UnitStaffWords.Contains(role, StringComparer.OrdinalIgnoreCase) && sopRoles?.Contains(role) != true)
+            {
+                if (unitId is null)
+                {
+                    errors.Add(field, UnitStaffHint(role, opd));
+                }
+
+                // With a unit the word is satisfied by the unit itself; nothing is stored for it.
+            }
             else if (role == WellKnownRoles.System)
             {
                 errors.Add(field, "Peran 'system' dipakai oleh sistem sendiri dan tidak dapat diberikan kepada pengguna.");
@@ -129,10 +144,18 @@ public static class UserValidator
             else
             {
                 var known = TenantRoles.Append(WellKnownRoles.HeadOfOpd).Concat(sopRoles ?? []);
-                errors.Add(field, $"Peran '{role}' tidak dikenal untuk OPD {opd.Name}; peran yang tersedia: {string.Join(", ", known)}.");
+                errors.Add(field, $"Peran '{role}' tidak dikenal untuk OPD {opd.Name}; peran yang tersedia: {string.Join(", ", known)}. "
+                    + "Staf unit tidak memerlukan peran SOP: kirim \"roles\": [\"staf\"] (atau []) bersama opdId dan unitId.");
             }
         }
 
         return roles;
+    }
+
+    private static string UnitStaffHint(string role, Opd? opd)
+    {
+        string units = opd is null || opd.Units.Count == 0 ? "" : $" (unit yang ada: {string.Join(", ", opd.Units.Select(x => x.Id))})";
+        return $"Peran '{role}' berarti staf unit: kirim juga opdId dan unitId{units}, misalnya "
+            + "{\"roles\": [\"staf\"], \"opdId\": \"<opd>\", \"unitId\": \"<unit>\"}.";
     }
 }

@@ -137,7 +137,7 @@ public sealed class HistoryReplayTests
         return (run, ctx);
     }
 
-    private static UnitSubmissionInput Values() => new([new RealisasiEntry("iku-1", 85m)], []);
+    private static UnitSubmissionInput Values() => new([new RealisasiEntry("iku-1", 85m)], ["bukti-laporan"]);
 
     /// <summary>Command contexts a minute apart (or further when asked) on a manual clock.</summary>
     private sealed class Contexts

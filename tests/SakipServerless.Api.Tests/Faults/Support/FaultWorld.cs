@@ -17,7 +17,15 @@ public static class FaultWorld
 {
     public const string Tenant = TestWorld.Tenant;
 
-    public static SopTemplate Template { get; } = TestWorld.LoadTemplate(TestWorld.TemplateId);
+    /// <summary>
+    /// The seed template with the collect step's evidence rule waived: these tests kill and race backends between
+    /// transitions, and scripted submissions without uploads keep each command one request (uploads under faults have
+    /// their own tests in Files/ and Storage.Azure.Tests).
+    /// </summary>
+    public static SopTemplate Template { get; } = WithoutEvidenceRule(TestWorld.LoadTemplate(TestWorld.TemplateId));
+
+    private static SopTemplate WithoutEvidenceRule(SopTemplate template) =>
+        template with { Steps = template.Steps.Select(s => s.Kind == StepKind.Collect ? s with { MinEvidenceFiles = 0 } : s).ToList() };
 
     public static string Opd(int n) => $"opd-{n:00}";
 

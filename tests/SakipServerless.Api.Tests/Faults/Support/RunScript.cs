@@ -63,7 +63,7 @@ public static class RunScript
         Actor As(string role) => Actor.Create("u-" + role, role, role);
         Actor Staff(string unit) => Actor.ForUnit("u-" + unit, unit, unit);
         StepCompletion Done(string output, string kelengkapan) => new(output, kelengkapan);
-        static UnitSubmissionInput Values() => new([new RealisasiEntry("iku-1", 85m)], []);
+        static UnitSubmissionInput Values() => new([new RealisasiEntry("iku-1", 85m)], ["bukti-laporan"]);
 
         var run = SopRun.Start("run", FaultWorld.Tenant, "opd", period, TestWorld.Units, As(WellKnownRoles.HeadOfOpd), Ctx());
         run.CompleteStep(Step1, As("kabid"), Done("Disposisi", "Indikator Sasaran"), Ctx());

@@ -3,6 +3,10 @@ using System.Diagnostics;
 namespace SakipServerless.Storage.Contract.Emulators;
 
 /// <summary>One Azurite blob server (in memory) for a test class, on a free loopback port.</summary>
+/// <remarks>
+/// <c>--skipApiVersionCheck</c>: Azure.Storage.Blobs sends its newest service version, which is newer than this Azurite
+/// knows, and the production clients must not pin an older one just to please the emulator.
+/// </remarks>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>Azurite's well-known development account (public; not a secret).</summary>
@@ -20,7 +24,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         int port = Emulators.FreePort();
         string binary = await Emulators.BinaryAsync("azurite-blob");
         _process = await Emulators.StartAsync(binary,
-            $"--blobHost 127.0.0.1 --blobPort {port} --inMemoryPersistence --disableTelemetry --silent", port, TimeSpan.FromSeconds(60));
+            $"--blobHost 127.0.0.1 --blobPort {port} --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent", port, TimeSpan.FromSeconds(60));
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AccountName}";
     }
 

@@ -44,9 +44,12 @@ internal static partial class PdfTableRebuilder
             header--;
         }
 
+        // Without borders a header cell centred vertically (No, Kegiatan merged over two title rows) puts the No
+        // line between the rows' lines: a line overlapping the one below it is part of the same title row.
         while (tableTop is null && header > 0 && all[header - 1].Page == all[header].Page
             && all[header - 1].Bottom - all[header].Top < all[header].Height * 1.5
-            && all[header - 1].Phrases().Any(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _) is not (HeaderName.Unknown or HeaderName.Empty)))
+            && (all[header - 1].Bottom < all[header].Top
+                || all[header - 1].Phrases().Any(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _) is not (HeaderName.Unknown or HeaderName.Empty))))
         {
             header--;
         }
@@ -83,7 +86,7 @@ internal static partial class PdfTableRebuilder
         var headerLines = all.GetRange(header, firstRow - header);
         double headerHeight = headerLines[0].Top - headerLines[^1].Bottom;
         var titles = HeaderTitles(headerLines, out var spans);
-        var body = BodyLines(pages, all, firstRow, headerHeight, out int end);
+        var body = BodyLines(pages, all, firstRow, headerHeight, NoColumnGuess(noLine, noPhrase), out int end);
         var columns = RuledColumns(pageOf[headerLines[^1].Page], headerLines, titles) ?? ColumnEdges(titles, body);
         titles = [.. columns.Select(c => titles.Where(t => t.Box.CenterX >= c.Left && t.Box.CenterX < c.Right) is var inside && inside.Any()
             ? new Title(new PdfBox(inside.Min(t => t.Box.Left), inside.Max(t => t.Box.Right), inside.Min(t => t.Box.Bottom), inside.Max(t => t.Box.Top)), string.Join(' ', inside.Select(t => t.Text)))
@@ -177,21 +180,26 @@ internal static partial class PdfTableRebuilder
     }
 
     /// <summary>Body lines from the first row to the end of the table, without the header repeated on later pages.</summary>
-    private static List<PdfTextLine> BodyLines(IReadOnlyList<PdfPageContent> pages, List<PdfTextLine> all, int firstRow, double headerHeight, out int end)
+    private static List<PdfTextLine> BodyLines(IReadOnlyList<PdfPageContent> pages, List<PdfTextLine> all, int firstRow, double headerHeight, PdfBox noColumn, out int end)
     {
         var body = new List<PdfTextLine>();
         double pitch = TypicalPitch(all, firstRow);
+        int lastNo = 0;
         end = all.Count;
         for (int i = firstRow; i < all.Count; i++)
         {
             var line = all[i];
             var rules = pages.First(p => p.Number == line.Page).HorizontalRules;
             bool belowTable = rules.Count > 0 ? line.Top < rules.Min(r => r.Top) : body.Count > 0 && body[^1].Page == line.Page && body[^1].Bottom - line.Top > pitch * 1.9;
-            if (belowTable)
+            int? no = StepNumberIn(line, noColumn) is { } number ? int.Parse(number.TrimEnd('.', ')'), System.Globalization.CultureInfo.InvariantCulture) : null;
+            // A table split by an empty paragraph (two tables of the same columns) goes on with the next step number.
+            if (belowTable && no != lastNo + 1)
             {
                 end = i;
                 break;
             }
+
+            lastNo = no ?? lastNo;
 
             if (body.Count > 0 && line.Page != body[^1].Page && RepeatsHeader(all, i, headerHeight))
             {
@@ -339,7 +347,13 @@ internal static partial class PdfTableRebuilder
         {
             int at = ColumnOf(columns, span.Box.CenterX);
             int from = at, to = at;
-            bool Below(int c) => c >= 0 && c < titles.Count && !claimed[c] && titles[c].Box.Top < span.Box.Bottom;
+            // Below the span and of its kind: a title centred over both title rows (No, Kegiatan) can also sit
+            // lower than the span, so position alone does not tell; what it names does.
+            var fits = TableHeaderNames.Classify(InlineText.Key(span.Text), out _) == HeaderName.Pelaksana
+                ? (HeaderName[])[HeaderName.Unknown]
+                : [HeaderName.Kelengkapan, HeaderName.Waktu, HeaderName.Output];
+            bool Below(int c) => c >= 0 && c < titles.Count && !claimed[c] && titles[c].Box.Top < span.Box.Bottom
+                && fits.Contains(TableHeaderNames.Classify(InlineText.Key(titles[c].Text), out _));
             while (Below(from - 1))
             {
                 from--;

@@ -38,6 +38,26 @@ public sealed class SeedOfficeImportTests(SeedOfficeFiles files) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void PlainDocx_WithGlyphCheckboxesAndNoBorders_ImportsToTheSameTemplateAsTheText(string seed)
+    {
+        var fromText = CuratedSeed.For(seed).Import();
+        var fromDocx = SopImporter.Import(File.ReadAllBytes(files.PlainDocx(seed)));
+
+        AssertSameTemplate(fromText.Template, fromDocx.Template);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void PlainPdf_WithoutTableBorders_IsRebuiltFromWordPositions_ToTheSameTemplate(string seed)
+    {
+        var fromText = CuratedSeed.For(seed).Import();
+        var fromPdf = SopImporter.Import(File.ReadAllBytes(files.PlainPdf(seed)));
+
+        AssertSameTemplate(fromText.Template, fromPdf.Template);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void StepWarnings_OfAnOfficeFile_NameWhereTheRowIs(string seed)
     {
         var fromDocx = SopImporter.Import(File.ReadAllBytes(files.Docx(seed)));

@@ -1,8 +1,9 @@
 namespace SakipServerless.Importer.Tests.Support.Docx;
 
 /// <summary>
-/// The five seed SOPs as Word documents (<see cref="SopDocxWriter"/>) and as PDFs exported from those by
-/// LibreOffice, written once per test run into a temporary folder.
+/// The five seed SOPs as Word documents (<see cref="SopDocxWriter"/>), in the usual rendering and in
+/// <see cref="Plain"/>, and as PDFs exported from those by LibreOffice (one LibreOffice start for all), written
+/// once per test run into a temporary folder.
 /// </summary>
 public sealed class SeedOfficeFiles : IDisposable
 {
@@ -12,7 +13,9 @@ public sealed class SeedOfficeFiles : IDisposable
         Directory.CreateDirectory(Folder);
         foreach (var seed in Directory.GetFiles(SeedFolder, "*.txt"))
         {
-            File.WriteAllBytes(Path.Combine(Folder, Path.ChangeExtension(Path.GetFileName(seed), ".docx")), SopDocxWriter.FromExport(File.ReadAllText(seed)));
+            string text = File.ReadAllText(seed);
+            File.WriteAllBytes(Docx(Path.GetFileName(seed)), SopDocxWriter.FromExport(text));
+            File.WriteAllBytes(PlainDocx(Path.GetFileName(seed)), SopDocxWriter.FromExport(text, Plain));
         }
 
         LibreOffice.ConvertAllToPdf(Folder);
@@ -22,9 +25,16 @@ public sealed class SeedOfficeFiles : IDisposable
 
     public string Folder { get; }
 
+    /// <summary>The second rendering: a procedure table without borders, checkboxes typed as ☐ glyphs.</summary>
+    public static SopDocxOptions Plain { get; } = new() { TableBorders = false, CheckboxesAsShapes = false };
+
     public string Docx(string seedFile) => Path.Combine(Folder, Path.ChangeExtension(seedFile, ".docx"));
 
     public string Pdf(string seedFile) => Path.Combine(Folder, Path.ChangeExtension(seedFile, ".pdf"));
+
+    public string PlainDocx(string seedFile) => Path.Combine(Folder, Path.ChangeExtension(seedFile, ".plain.docx"));
+
+    public string PlainPdf(string seedFile) => Path.Combine(Folder, Path.ChangeExtension(seedFile, ".plain.pdf"));
 
     public void Dispose()
     {

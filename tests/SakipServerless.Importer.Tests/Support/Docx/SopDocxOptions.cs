@@ -6,5 +6,8 @@ public sealed class SopDocxOptions
     /// <summary>Draw a checkbox of the export as a flowchart shape in the cell (as Word SOPs do) instead of a ☐ glyph.</summary>
     public bool CheckboxesAsShapes { get; init; } = true;
 
+    /// <summary>Rule the procedure table's cells; without borders a PDF reader has only word positions to go by.</summary>
+    public bool TableBorders { get; init; } = true;
+
     internal int ShapeId { get; set; } = 1;
 }

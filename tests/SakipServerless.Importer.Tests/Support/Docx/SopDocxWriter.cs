@@ -37,6 +37,7 @@ public static partial class SopDocxWriter
             var lists = new ListIds(numbering);
             var body = new Body();
             var lines = Clean(exportText).Split('\n');
+            ProcedureHeader? procedureHeader = null;
             for (int i = 0; i < lines.Length;)
             {
                 if (!lines[i].Contains('\t'))
@@ -48,15 +49,31 @@ public static partial class SopDocxWriter
 
                 int width = Cells(lines[i]).Length;
                 bool procedure = NoHeader().IsMatch(Cells(lines[i])[0].Trim());
+                // Numbered rows after a blank line under the procedure table continue it: the document split the
+                // table there (a second table of the same columns, as Word keeps it when a paragraph is typed between).
+                bool continuation = procedureHeader is not null && StepRow().IsMatch(Cells(lines[i])[0].Trim());
                 int j = i;
                 // A procedure table keeps its numbered rows even where the export wrote a cell more or less.
-                while (j < lines.Length && lines[j].Contains('\t') && (Cells(lines[j]).Length == width || (procedure && j > i + 1)))
+                while (j < lines.Length && lines[j].Contains('\t') && (Cells(lines[j]).Length == width || (procedure && j > i + 1) || continuation))
                 {
                     j++;
                 }
 
-                var rows = lines[i..j].Select(l => procedure ? Fit(Cells(l), width) : Cells(l)).ToList();
-                body.Append(IsProcedureHeader(rows) ? ProcedureTable(rows, lists, options) : PlainTable(rows, lists));
+                var rows = lines[i..j].Select(l => procedure || continuation ? Fit(Cells(l), continuation ? procedureHeader!.Top.Length : width) : Cells(l)).ToList();
+                if (IsProcedureHeader(rows))
+                {
+                    procedureHeader = new ProcedureHeader(rows[0], rows[1]);
+                    body.Append(ProcedureTable(procedureHeader, rows.Skip(2), lists, options, withHeader: true));
+                }
+                else if (continuation)
+                {
+                    body.Append(ProcedureTable(procedureHeader!, rows, lists, options, withHeader: false));
+                }
+                else
+                {
+                    body.Append(PlainTable(rows, lists));
+                }
+
                 body.Append(new Paragraph());
                 i = j;
             }
@@ -134,14 +151,44 @@ public static partial class SopDocxWriter
         return table;
     }
 
-    private static W.Table ProcedureTable(List<string[]> rows, ListIds lists, SopDocxOptions options)
+    /// <summary>The two title rows of the procedure table, which a continuation table shares the columns of.</summary>
+    private sealed record ProcedureHeader(string[] Top, string[] Sub);
+
+    private static W.Table ProcedureTable(ProcedureHeader header, IEnumerable<string[]> rows, ListIds lists, SopDocxOptions options, bool withHeader)
     {
-        string[] top = rows[0], sub = rows[1];
+        string[] top = header.Top, sub = header.Sub;
         int width = top.Length;
         var widths = ColumnWidths(top, sub);
-        var table = NewTable(width, 0, borders: true);
+        var table = NewTable(width, 0, borders: options.TableBorders);
         var grid = new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         table.Append(grid);
+        if (withHeader)
+        {
+            AppendTitleRows(table, top, sub, widths);
+        }
+
+        const int firstActor = 2;
+        foreach (var cells in rows)
+        {
+            var row = new TableRow(new TableRowProperties(new CantSplit()));
+            for (int c = 0; c < width; c++)
+            {
+                bool actorColumn = c >= firstActor && top.Take(c + 1).Any(t => PelaksanaHeader().IsMatch(t.Trim())) && !MutuHeader().IsMatch(top[c].Trim()) && c < FirstMutu(top, sub);
+                var cell = actorColumn ? MarkCell(cells[c], options) : ContentCell(cells[c], lists);
+                cell.TableCellProperties ??= new TableCellProperties();
+                cell.TableCellProperties.Append(new TableCellWidth { Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+                row.Append(cell);
+            }
+
+            table.Append(row);
+        }
+
+        return table;
+    }
+
+    private static void AppendTitleRows(W.Table table, string[] top, string[] sub, int[] widths)
+    {
+        int width = top.Length;
 
         // Title row: a label over empty neighbours whose titles are below spans them; a label with nothing below runs down.
         var first = new TableRow(new TableRowProperties(new TableHeader()));
@@ -183,23 +230,6 @@ public static partial class SopDocxWriter
         }
 
         table.Append(second);
-        const int firstActor = 2;
-        foreach (var cells in rows.Skip(2))
-        {
-            var row = new TableRow(new TableRowProperties(new CantSplit()));
-            for (int c = 0; c < width; c++)
-            {
-                bool actorColumn = c >= firstActor && top.Take(c + 1).Any(t => PelaksanaHeader().IsMatch(t.Trim())) && !MutuHeader().IsMatch(top[c].Trim()) && c < FirstMutu(top, sub);
-                var cell = actorColumn ? MarkCell(cells[c], options) : ContentCell(cells[c], lists);
-                cell.TableCellProperties ??= new TableCellProperties();
-                cell.TableCellProperties.Append(new TableCellWidth { Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
-                row.Append(cell);
-            }
-
-            table.Append(row);
-        }
-
-        return table;
     }
 
     private static int FirstMutu(string[] top, string[] sub)
@@ -245,7 +275,8 @@ public static partial class SopDocxWriter
         }
 
         var table = new W.Table(props);
-        if (!borders)
+        // Equal columns unless the caller lays out its own grid (the procedure table's widths differ per column).
+        if (columnWidth > 0)
         {
             table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = columnWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         }
@@ -383,6 +414,9 @@ public static partial class SopDocxWriter
 
     [GeneratedRegex(@"^\s*\d{1,2}\.\s+(?<text>.+)$")]
     private static partial Regex NumberedItem();
+
+    [GeneratedRegex(@"^\d{1,3}\.?$")]
+    private static partial Regex StepRow();
 
     [GeneratedRegex(@"^no\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex NoHeader();

@@ -10,7 +10,8 @@ namespace SakipServerless.Importer.Tests.Office;
 /// template as the seed's text: roles, and per step number, activity, kind, actors, kelengkapan, duration,
 /// output, when and where a review returns. Anything else would mean inference depends on the file format.
 /// </summary>
-public sealed class SeedOfficeImportTests(SeedOfficeFiles files) : IClassFixture<SeedOfficeFiles>
+[Collection(SeedOfficeCollection.Name)]
+public sealed class SeedOfficeImportTests(SeedOfficeFiles files)
 {
     public static TheoryData<string> Seeds() => CuratedSeed.SeedFiles();
 

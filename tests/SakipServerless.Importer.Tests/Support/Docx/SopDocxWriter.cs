@@ -330,8 +330,8 @@ public static partial class SopDocxWriter
         return new TableCell(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }), paragraph);
     }
 
-    /// <summary>An inline DrawingML flowchart process box (what Word's Insert → Shapes puts in a cell).</summary>
-    private static Drawing Shape(int id) => new($"""
+    /// <summary>An inline DrawingML shape (what Word's Insert → Shapes puts in a cell): a flowchart process box unless told.</summary>
+    public static Drawing Shape(int id, string preset = "flowChartProcess") => new($"""
         <w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
           <wp:inline distT="0" distB="0" distL="0" distR="0">
             <wp:extent cx="360000" cy="216000"/>
@@ -342,7 +342,7 @@ public static partial class SopDocxWriter
                   <wps:cNvSpPr/>
                   <wps:spPr>
                     <a:xfrm><a:off x="0" y="0"/><a:ext cx="360000" cy="216000"/></a:xfrm>
-                    <a:prstGeom prst="flowChartProcess"><a:avLst/></a:prstGeom>
+                    <a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom>
                     <a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>
                     <a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>
                   </wps:spPr>

@@ -34,6 +34,9 @@ internal sealed class ImportWarnings
         }
     }
 
+    /// <summary>Where the row of step <paramref name="no"/> sits in the file, when the format has places.</summary>
+    public string? PlaceOfStep(int no) => _stepPlaces.GetValueOrDefault(no);
+
     /// <param name="column">The table column the warning concerns (Waktu, Output …), named in the location.</param>
     public void ForStep(int no, string message, string? column = null, ImportWarningSeverity severity = ImportWarningSeverity.Advisory)
     {

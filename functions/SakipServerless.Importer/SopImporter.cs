@@ -19,12 +19,23 @@ namespace SakipServerless.Importer;
 /// <remarks>Pure and thread-safe: no I/O, no shared state, so the CLI and an HTTP upload can call it alike.</remarks>
 public static class SopImporter
 {
+    /// <summary>
+    /// The largest SOP file read. A 3-page SOP is tens of KB as .docx or .pdf, a few MB with a scanned letterhead or
+    /// signature; beyond this the file is not an SOP document, and reading it whole would only cost memory.
+    /// </summary>
+    public const int MaxFileBytes = 20 * 1024 * 1024;
+
     /// <summary>Above this share of control characters the input is taken for a binary file.</summary>
     private const double BinaryThreshold = 0.02;
 
     public static ImportResult Import(byte[] content, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (content.Length > MaxFileBytes)
+        {
+            throw TooLarge(content.Length);
+        }
+
         var format = SopFormatDetector.Detect(content);
         switch (format)
         {
@@ -38,6 +49,10 @@ public static class SopImporter
         var source = ReadText(decoded.Text);
         return ImportLines(decoded.Warning is null ? source : source with { Notes = [new(ImportWarningSeverity.Advisory, decoded.Warning)] }, sourceName, format);
     }
+
+    /// <summary>The refusal of a file above <see cref="MaxFileBytes"/>, for callers that see its size before reading it.</summary>
+    public static SopImportException TooLarge(long bytes) =>
+        new($"Berkas berukuran {bytes / (1024.0 * 1024):0.#} MB, melebihi batas {MaxFileBytes / (1024 * 1024)} MB untuk dokumen SOP. Simpan ulang tanpa gambar besar (mis. kop hasil pindai) atau kirim PDF hasil ekspor.");
 
     public static ImportResult Import(string text, string? sourceName = null) => ImportLines(ReadText(text), sourceName, SopFileFormat.Text);
 

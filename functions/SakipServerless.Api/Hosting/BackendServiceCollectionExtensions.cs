@@ -63,6 +63,7 @@ public static class BackendServiceCollectionExtensions
             return new RunContextFactory(sp.GetRequiredService<TimeProvider>(), new EscalationPolicy(new WorkDuration(e.Level2GraceWorkingDays, e.Level2GraceWorkingMinutes)));
         });
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<SopDocumentUpload>();
         services.AddSingleton<TenantCalendars>();
         services.AddScoped<RunService>();
         services.AddScoped<DashboardReader>();

@@ -72,6 +72,20 @@ internal static partial class PdfTableRebuilder
             }
         }
 
+        // With borders the header ends at the first one under the No title (merged down over the title rows, it has
+        // none between them), so a first row centred vertically keeps the lines above its number.
+        double? headerBorder = pageOf[noLine.Page].HorizontalRules
+            .Where(r => r.Top < noLine.Bottom && r.Left < noPhrase.CenterX && r.Right > noPhrase.CenterX)
+            .Select(r => (double?)r.Top).Max();
+        if (firstRow > 0 && headerBorder is { } border)
+        {
+            int below = all.FindIndex(all.IndexOf(noLine) + 1, l => l.Page != noLine.Page || l.Top < border);
+            if (below >= 0 && below < firstRow)
+            {
+                firstRow = below;
+            }
+        }
+
         if (firstRow < 0)
         {
             foreach (var line in all.Skip(header))
@@ -93,7 +107,7 @@ internal static partial class PdfTableRebuilder
             : new Title(new PdfBox(c.Left, c.Right, double.MinValue, double.MinValue), ""))];
         WriteHeader(titles, spans, columns, output, places, headerLines[0].Page);
 
-        var rows = SplitRows(body, columns[0]);
+        var rows = SplitRows(body, columns[0], pageOf);
         var shapes = pages.ToDictionary(p => p.Number, p => p.Shapes);
         int rowNo = 0;
         foreach (var row in rows)
@@ -390,17 +404,26 @@ internal static partial class PdfTableRebuilder
     }
 
     /// <summary>
-    /// Rows start at the line holding a number in the No column: Word and LibreOffice align cells to the top, so
-    /// every line above a number belongs to the row before. (Gaps between rows are no wider than between lines —
-    /// cell padding is small — so gaps alone cannot split rows; they only end the table.) A row whose cells are
-    /// vertically centred would lose its first lines to the row above; such rows are rare in SOP tables.
+    /// Where the table draws borders, a row is what lies between two borders that cross the No column (a No cell
+    /// merged down has none between its parts, so they stay one step), and a band without a number continues the
+    /// step above (its row split over a page). Without borders, rows start at the line holding a number in the No
+    /// column: cells aligned to the top put every line above a number in the row before. (Gaps between rows are no
+    /// wider than between lines — cell padding is small — so gaps alone cannot split rows; they only end the table.)
+    /// Cells centred vertically in a table without borders would lose their first lines to the row above.
     /// </summary>
-    private static List<List<PdfTextLine>> SplitRows(List<PdfTextLine> body, PdfBox noColumn)
+    private static List<List<PdfTextLine>> SplitRows(List<PdfTextLine> body, PdfBox noColumn, Dictionary<int, PdfPageContent> pages)
     {
         var cuts = new List<int> { 0 };
+        var borders = body.Select(l => l.Page).Distinct().ToDictionary(p => p, p => RowBorders(pages[p], noColumn, body));
+        bool ruled = borders.Values.All(b => b.Count >= 2);
+        int Band(PdfTextLine line) => borders[line.Page].Count(y => y > (line.Top + line.Bottom) / 2);
         for (int i = 1; i < body.Count; i++)
         {
-            if (StepNumberIn(body[i], noColumn) is not null)
+            bool newBand = ruled && (body[i].Page != body[i - 1].Page || Band(body[i]) != Band(body[i - 1]));
+            bool starts = ruled
+                ? newBand && BandHasNumber(body, i, noColumn, Band)
+                : StepNumberIn(body[i], noColumn) is not null;
+            if (starts)
             {
                 cuts.Add(i);
             }
@@ -417,6 +440,43 @@ internal static partial class PdfTableRebuilder
         }
 
         return rows;
+    }
+
+    /// <summary>The heights of the horizontal borders under the No column on a page, top to bottom.</summary>
+    private static List<double> RowBorders(PdfPageContent page, PdfBox noColumn, List<PdfTextLine> body)
+    {
+        var numbers = body.Where(l => l.Page == page.Number).SelectMany(l => l.Words).Where(w => w.CenterX >= noColumn.Left && w.CenterX < noColumn.Right).ToList();
+        if (numbers.Count == 0)
+        {
+            return [];
+        }
+
+        double x = numbers.Average(w => w.CenterX);
+        var ys = page.HorizontalRules.Where(r => r.Left < x && r.Right > x).Select(r => r.Top).OrderDescending().ToList();
+        var distinct = new List<double>();
+        foreach (double y in ys)
+        {
+            if (distinct.Count == 0 || distinct[^1] - y > 1.5)
+            {
+                distinct.Add(y);
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>Whether the band (lines between two borders) starting at <paramref name="start"/> holds a step number.</summary>
+    private static bool BandHasNumber(List<PdfTextLine> body, int start, PdfBox noColumn, Func<PdfTextLine, int> band)
+    {
+        for (int i = start; i < body.Count && body[i].Page == body[start].Page && band(body[i]) == band(body[start]); i++)
+        {
+            if (StepNumberIn(body[i], noColumn) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string RowText(List<PdfTextLine> row, List<PdfBox> columns, List<Title> titles, Dictionary<int, IReadOnlyList<PdfBox>> shapes)

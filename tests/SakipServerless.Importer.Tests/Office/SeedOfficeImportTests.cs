@@ -59,6 +59,16 @@ public sealed class SeedOfficeImportTests(SeedOfficeFiles files)
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void CentredPdf_WithNumbersMidRow_SplitsRowsAtTheBorders_ToTheSameTemplate(string seed)
+    {
+        var fromText = CuratedSeed.For(seed).Import();
+        var fromPdf = SopImporter.Import(File.ReadAllBytes(files.CentredPdf(seed)));
+
+        AssertSameTemplate(fromText.Template, fromPdf.Template);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void StepWarnings_OfAnOfficeFile_NameWhereTheRowIs(string seed)
     {
         var fromDocx = SopImporter.Import(File.ReadAllBytes(files.Docx(seed)));

@@ -9,5 +9,8 @@ public sealed class SopDocxOptions
     /// <summary>Rule the procedure table's cells; without borders a PDF reader has only word positions to go by.</summary>
     public bool TableBorders { get; init; } = true;
 
+    /// <summary>Centre every body cell vertically (No included), so a step's number sits mid-row rather than on its first line.</summary>
+    public bool CentredRows { get; init; }
+
     internal int ShapeId { get; set; } = 1;
 }

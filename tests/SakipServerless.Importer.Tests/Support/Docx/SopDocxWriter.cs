@@ -176,6 +176,11 @@ public static partial class SopDocxWriter
                 bool actorColumn = c >= firstActor && top.Take(c + 1).Any(t => PelaksanaHeader().IsMatch(t.Trim())) && !MutuHeader().IsMatch(top[c].Trim()) && c < FirstMutu(top, sub);
                 var cell = actorColumn ? MarkCell(cells[c], options) : ContentCell(cells[c], lists);
                 cell.TableCellProperties ??= new TableCellProperties();
+                if (options.CentredRows && !actorColumn)
+                {
+                    cell.TableCellProperties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+                }
+
                 cell.TableCellProperties.Append(new TableCellWidth { Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
                 row.Append(cell);
             }

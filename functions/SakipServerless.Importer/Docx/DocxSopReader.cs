@@ -17,7 +17,7 @@ namespace SakipServerless.Importer.Docx;
 /// a vertical merge (<c>vMerge</c>) is empty — so the table parsers see the same grid for every format. Drawings
 /// and symbols become the glyphs the marker reader knows (<see cref="DocxMarkerGlyphs"/>); Word's automatic list
 /// numbers, which are not in the text, are written out ("1. ") outside the procedure table, where they separate
-/// the items of the header blocks.
+/// the items of the header blocks (in a table cell as list items, "&lt;li&gt;1. …&lt;/li&gt;", like the text export's HTML lists).
 /// </summary>
 internal static class DocxSopReader
 {
@@ -216,7 +216,9 @@ internal static class DocxSopReader
             }
 
             plain.Add(text);
-            numbered.Add(prefix is null ? text : prefix + text);
+            // As list items, so a plain paragraph after the list stays an item of its own: a Word paragraph never
+            // continues the one above it, as a wrapped line of a text export would.
+            numbered.Add(prefix is null ? text : $"<li>{prefix}{text}</li>");
         }
 
         return (string.Join(DocumentCleaner.CellBreak, plain), string.Join(DocumentCleaner.CellBreak, numbered));

@@ -24,6 +24,7 @@ public sealed class SeedOfficeImportTests(SeedOfficeFiles files)
 
         Assert.Equal(SopFileFormat.Docx, fromDocx.Format);
         AssertSameTemplate(fromText.Template, fromDocx.Template);
+        AssertSameIdentity(fromText.Template, fromDocx.Template);
     }
 
     [Theory]
@@ -45,6 +46,7 @@ public sealed class SeedOfficeImportTests(SeedOfficeFiles files)
         var fromDocx = SopImporter.Import(File.ReadAllBytes(files.PlainDocx(seed)));
 
         AssertSameTemplate(fromText.Template, fromDocx.Template);
+        AssertSameIdentity(fromText.Template, fromDocx.Template);
     }
 
     [Theory]
@@ -100,6 +102,21 @@ public sealed class SeedOfficeImportTests(SeedOfficeFiles files)
 
         Assert.All(SopImporter.Import(docx).Steps, s => Assert.Equal(ActorSource.Marked, s.Actors));
         Assert.All(SopImporter.Import(File.ReadAllBytes(files.Pdf(seed))).Steps, s => Assert.Equal(ActorSource.Marked, s.Actors));
+    }
+
+    /// <summary>Everything but the procedure: id, title, agency, identity fields and the header blocks.</summary>
+    private static void AssertSameIdentity(SopTemplate expected, SopTemplate actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.Title, actual.Title);
+        Assert.Equal(expected.Agency, actual.Agency);
+        Assert.Equal(expected.Document! with { Source = null }, actual.Document! with { Source = null });
+        Assert.Equal(expected.LegalBasis, actual.LegalBasis);
+        Assert.Equal(expected.Qualifications, actual.Qualifications);
+        Assert.Equal(expected.RelatedSops, actual.RelatedSops);
+        Assert.Equal(expected.Equipment, actual.Equipment);
+        Assert.Equal(expected.Warnings, actual.Warnings);
+        Assert.Equal(expected.Records, actual.Records);
     }
 
     private static void AssertSameTemplate(SopTemplate expected, SopTemplate actual)

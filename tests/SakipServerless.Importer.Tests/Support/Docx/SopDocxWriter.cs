@@ -296,10 +296,26 @@ public static partial class SopDocxWriter
         var cell = new TableCell();
         if (items.Count > 0)
         {
+            // The block's label ("Dasar Hukum :") is a paragraph of its own above the list.
+            string label = ListTag().Replace(text[..text.IndexOf("<li>", StringComparison.OrdinalIgnoreCase)], " ").Trim();
+            if (label.Length > 0)
+            {
+                cell.Append(Para(label));
+            }
+
             int id = lists.Start();
             foreach (var item in items)
             {
-                cell.Append(ListParagraph(NumberedItem().Match(item) is { Success: true } m ? m.Groups["text"].Value : item, id));
+                // A typed number with nothing after it ("7.") is an empty item of Word's numbered list.
+                string typed = NumberedItem().Match(item) is { Success: true } m ? m.Groups["text"].Value : EmptyNumber().IsMatch(item) ? "" : item;
+                cell.Append(ListParagraph(typed, id));
+            }
+
+            // Text after the list is a closing paragraph under it.
+            string closing = ListTag().Replace(text[(text.LastIndexOf("</li>", StringComparison.OrdinalIgnoreCase) + 5)..], " ").Trim();
+            if (closing.Length > 0)
+            {
+                cell.Append(Para(closing));
             }
 
             return cell;
@@ -422,6 +438,9 @@ public static partial class SopDocxWriter
 
     [GeneratedRegex(@"^\d{1,3}\.?$")]
     private static partial Regex StepRow();
+
+    [GeneratedRegex(@"^\s*\d{1,2}\.\s*$")]
+    private static partial Regex EmptyNumber();
 
     [GeneratedRegex(@"^no\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex NoHeader();

@@ -20,6 +20,7 @@ internal static class PdfSopReader
 
     public static SourceLines Read(byte[] content)
     {
+        List<PdfPageContent> pages;
         try
         {
             using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true });
@@ -28,7 +29,7 @@ internal static class PdfSopReader
                 throw new SopImportException($"PDF ini berisi {document.NumberOfPages} halaman; dokumen SOP paling banyak {MaxPages} halaman.");
             }
 
-            var pages = new List<PdfPageContent>();
+            pages = [];
             int images = 0;
             for (int n = 1; n <= document.NumberOfPages; n++)
             {
@@ -44,7 +45,6 @@ internal static class PdfSopReader
                     : "PDF ini tidak memiliki lapisan teks, sehingga isinya tidak dapat dibaca. Pengenalan teks (OCR) tidak didukung: kirim dokumen .docx aslinya, atau PDF yang diekspor dari Word/LibreOffice sehingga memiliki lapisan teks.");
             }
 
-            return PdfTableRebuilder.Rebuild(pages);
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -56,6 +56,9 @@ internal static class PdfSopReader
             // index, cast and key errors from a malformed object graph); to the person uploading it is one thing.
             throw new SopImportException("Berkas PDF rusak atau tidak dapat dibaca. Ekspor ulang dokumen SOP ke PDF dari Word/LibreOffice, atau kirim .docx aslinya.");
         }
+
+        // Outside the catch: a fault in rebuilding the table is ours, not a damaged file, and must not be reported as one.
+        return PdfTableRebuilder.Rebuild(pages);
     }
 
     private static PdfPageContent Content(Page page)

@@ -12,7 +12,8 @@ namespace SakipServerless.Importer.Pdf;
 /// strip of the body between two header titles, because body text is left-aligned while titles are centred.
 /// Where the PDF draws the table's borders, they give the columns and the table's top and bottom instead.
 /// Rows start at a number in the No column; without borders the table ends at a gap wider than a blank line.
-/// A repeated header on later pages is skipped; a row continued on the next page is joined.
+/// A repeated header on later pages is skipped; a row continued on the next page is joined. The lines around the
+/// table are written by <see cref="PdfLooseLines"/>.
 /// </summary>
 internal static partial class PdfTableRebuilder
 {
@@ -25,12 +26,7 @@ internal static partial class PdfTableRebuilder
         if (header < 0)
         {
             // No table to rebuild: the text goes on line by line and the parsers say what is missing.
-            foreach (var line in all)
-            {
-                output.Add(Cells(line));
-                places.Add($"halaman {line.Page}");
-            }
-
+            PdfLooseLines.Write(all, output, places);
             return new SourceLines(output, places, []);
         }
 
@@ -54,11 +50,7 @@ internal static partial class PdfTableRebuilder
             header--;
         }
 
-        for (int i = 0; i < header; i++)
-        {
-            output.Add(Cells(all[i]));
-            places.Add($"halaman {all[i].Page}");
-        }
+        PdfLooseLines.Write(all.Take(header), output, places);
 
         var noLine = all.Skip(header).First(IsHeaderLine);
         var noPhrase = noLine.Phrases().First(p => TableHeaderNames.Classify(InlineText.Key(p.Text), out _) == HeaderName.No);
@@ -88,11 +80,7 @@ internal static partial class PdfTableRebuilder
 
         if (firstRow < 0)
         {
-            foreach (var line in all.Skip(header))
-            {
-                output.Add(Cells(line));
-                places.Add($"halaman {line.Page}");
-            }
+            PdfLooseLines.Write(all.Skip(header), output, places);
 
             return new SourceLines(output, places, []);
         }
@@ -120,11 +108,7 @@ internal static partial class PdfTableRebuilder
         // What follows the table (the signature block) keeps its lines.
         output.Add("");
         places.Add(null);
-        for (int i = end; i < all.Count; i++)
-        {
-            output.Add(Cells(all[i]));
-            places.Add($"halaman {all[i].Page}");
-        }
+        PdfLooseLines.Write(all.Skip(end), output, places);
 
         return new SourceLines(output, places, []);
     }
@@ -513,9 +497,6 @@ internal static partial class PdfTableRebuilder
 
         return string.Join('\t', cells.Select(c => string.Join(' ', c)));
     }
-
-    /// <summary>A line outside the table: phrases a cell apart become tab-separated cells.</summary>
-    private static string Cells(PdfTextLine line) => string.Join('\t', line.Phrases().Select(p => p.Text));
 
     [GeneratedRegex(@"^\d{1,3}[.)]?$", RegexOptions.CultureInvariant)]
     private static partial Regex StepNumber();

@@ -80,6 +80,22 @@ public sealed class SopImportCommandTests : IDisposable
         Assert.Equal(2, Run("sop", "import", path).Exit);
     }
 
+    [Fact]
+    public void AFileAboveTheSizeLimit_ExitsTwo_WithoutBeingRead()
+    {
+        string path = Path.Combine(_folder, "besar.pdf");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(SopImporter.MaxFileBytes + 1L);
+        }
+
+        var (exit, output, errors) = Run("sop", "import", path);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("melebihi batas 20 MB", errors);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("--out")]

@@ -127,6 +127,29 @@ public sealed class SakipApiClient(HttpClient http)
         return await ReadAsync<IndicatorImportDto>(request, ct);
     }
 
+    /// <summary>
+    /// Drafts a template from an SOP document (.docx, text-layer .pdf or text; the backend reads the type from the
+    /// bytes). The draft comes back as the backend wrote it, so publishing sends exactly what was reviewed.
+    /// </summary>
+    public async Task<ApiResult<string>> ImportTemplateAsync(byte[] document, string fileName, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/templates/import?fileName={Uri.EscapeDataString(fileName)}")
+        {
+            Content = new ByteArrayContent(document) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
+        };
+        return await ReadTextAsync(request, ct);
+    }
+
+    /// <summary>Publishes a template (a reviewed draft's JSON) as the next version of its id.</summary>
+    public async Task<ApiResult<SopTemplate>> PublishTemplateAsync(string templateJson, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/templates")
+        {
+            Content = new StringContent(templateJson, System.Text.Encoding.UTF8, "application/json"),
+        };
+        return await ReadAsync<SopTemplate>(request, ct);
+    }
+
     /// <summary>Management of a run by its head of OPD or the admin; each needs a reason except resuming.</summary>
     public Task<ApiResult<RunDto>> SuspendRunAsync(string runId, string reason, string? idempotencyKey, CancellationToken ct) =>
         CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/suspend", new { reason }, idempotencyKey, ct);
@@ -235,6 +258,32 @@ public sealed class SakipApiClient(HttpClient http)
         }
 
         return await ReadAsync<T>(request, ct, allowAnonymous);
+    }
+
+    /// <summary>An answer kept as its JSON text.</summary>
+    private async Task<ApiResult<string>> ReadTextAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            return ApiResult<string>.Failure(ApiProblem.Unreachable(Unreachable(e)));
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw new ApiUnauthorizedException();
+            }
+
+            return response.IsSuccessStatusCode
+                ? ApiResult<string>.Success(await response.Content.ReadAsStringAsync(ct))
+                : ApiResult<string>.Failure(await ProblemOfAsync(response, ct));
+        }
     }
 
     /// <summary>A command the backend answers with 204 and no body.</summary>

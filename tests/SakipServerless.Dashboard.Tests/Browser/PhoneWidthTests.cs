@@ -27,6 +27,7 @@ public sealed class PhoneWidthTests(SystemFixture system)
             ("jeneponto", "admin", "/admin/pengguna"),
             ("jeneponto", "admin", "/admin/indikator"),
             ("jeneponto", "admin", "/admin/pengaturan"),
+            ("jeneponto", "admin", "/admin/sop"),
         };
         using (var api = await system.ApiAsAsync("jeneponto", "sekda"))
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SakipServerless.Bench;
 using SakipServerless.Bench.BlobEvidence;
+using SakipServerless.Bench.Export;
 using SakipServerless.Bench.Hosting;
 using SakipServerless.Bench.Idle;
 using SakipServerless.Bench.Overview;
@@ -56,6 +57,11 @@ try
     if (options.Items.Contains(6))
     {
         await BlobEvidenceBench.RunAsync(folder, report, options.Quick, options.BaselineApi);
+    }
+
+    if (options.Items.Contains(7))
+    {
+        await RekapExportBench.RunAsync(folder, report, options.Quick);
     }
 }
 finally

@@ -57,6 +57,18 @@ public sealed class RekapLibreOfficeTests(CapaianWorld data) : IClassFixture<Cap
         Assert.True(compared >= 12, $"only {compared} cells compared");
     }
 
+    [Fact]
+    public async Task LibreOffice_PrintsEachOpdOfTheYear_OnOneA4LandscapePageWide()
+    {
+        var xlsx = await (await data.Drive.As("sekda")).GetAsync("/api/dashboard/rekap.xlsx?year=2026");
+
+        // The year has the widest sheet (22 columns, about 340 characters): unfitted it would print several pages across.
+        var pages = await LibreOffice.PrintedPagesAsync(await xlsx.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(2, pages.Count); // BAPPEDA and KESBANGPOL, a few rows each
+        Assert.All(pages, p => Assert.Equal((842, 595), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
+    }
+
     /// <summary>The text after a title-block label.</summary>
     private static string Field(List<string[]> rows, string label) => rows.First(r => r.Length > 1 && r[0] == label)[1];
 

@@ -4,7 +4,7 @@ namespace SakipServerless.Api.Tests.Support;
 
 /// <summary>
 /// Converts a workbook with LibreOffice headless, the way the CI image (Debian's libreoffice-calc-nogui, installed by
-/// .ci/run) opens it: every sheet to its own CSV, cells as LibreOffice shows them. Each call has its own temp folder and
+/// .ci/run) opens it: every sheet to its own CSV with the cells as LibreOffice shows them, or to PDF as it prints. Each call has its own temp folder and
 /// user profile, so parallel tests and other users of soffice on the machine do not share a lock or a profile.
 /// </summary>
 internal static class LibreOffice
@@ -19,7 +19,16 @@ internal static class LibreOffice
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     /// <summary>The sheets of <paramref name="xlsx"/> as CSV rows, by sheet name.</summary>
-    public static async Task<Dictionary<string, List<string[]>>> SheetsAsCsvAsync(byte[] xlsx)
+    public static Task<Dictionary<string, List<string[]>>> SheetsAsCsvAsync(byte[] xlsx) =>
+        ConvertAsync(xlsx, CsvFilter, "*.csv", files => files.ToDictionary(
+            f => Path.GetFileNameWithoutExtension(f)["rekap-".Length..],
+            f => Csv.Parse(File.ReadAllText(f), ',')));
+
+    /// <summary>The size in points (width, height) of every page LibreOffice prints <paramref name="xlsx"/> on.</summary>
+    public static Task<List<(double Width, double Height)>> PrintedPagesAsync(byte[] xlsx) =>
+        ConvertAsync(xlsx, "pdf", "*.pdf", files => PdfPages.Sizes(File.ReadAllBytes(files.Single())));
+
+    private static async Task<T> ConvertAsync<T>(byte[] xlsx, string filter, string pattern, Func<string[], T> read)
     {
         string soffice = Find() ?? throw new InvalidOperationException(
             "LibreOffice (soffice) not found: install libreoffice-calc-nogui (.ci/run does) or set SAKIP_SOFFICE to its path.");
@@ -39,7 +48,7 @@ internal static class LibreOffice
             {
                 "--headless", "--norestore", "--nolockcheck", "--nodefault",
                 $"-env:UserInstallation=file://{Path.Combine(work.FullName, "profile")}",
-                "--convert-to", CsvFilter, "--outdir", output, input,
+                "--convert-to", filter, "--outdir", output, input,
             })
             {
                 start.ArgumentList.Add(arg);
@@ -48,7 +57,6 @@ internal static class LibreOffice
             // The display locale of "as shown": fixed, so the figures do not depend on the machine's LANG.
             start.Environment["LC_ALL"] = "C.UTF-8";
             start.Environment["LANG"] = "C.UTF-8";
-            start.Environment["SAL_USE_VCLPLUGIN"] = "svp";
 
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
@@ -64,15 +72,13 @@ internal static class LibreOffice
                 throw new TimeoutException($"soffice did not finish within {Timeout.TotalSeconds:0} s and was killed.");
             }
 
-            var files = Directory.GetFiles(output, "*.csv");
+            var files = Directory.GetFiles(output, pattern);
             if (process.ExitCode != 0 || files.Length == 0)
             {
-                throw new InvalidOperationException($"soffice exited with {process.ExitCode} and wrote {files.Length} CSV files.\n{await stdout}\n{await stderr}");
+                throw new InvalidOperationException($"soffice exited with {process.ExitCode} and wrote no {pattern}.\n{await stdout}\n{await stderr}");
             }
 
-            return files.ToDictionary(
-                f => Path.GetFileNameWithoutExtension(f)["rekap-".Length..],
-                f => Csv.Parse(File.ReadAllText(f), ','));
+            return read(files);
         }
         finally
         {

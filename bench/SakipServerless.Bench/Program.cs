@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SakipServerless.Bench;
 using SakipServerless.Bench.BlobEvidence;
+using SakipServerless.Bench.Export;
 using SakipServerless.Bench.Hosting;
 using SakipServerless.Bench.Idle;
 using SakipServerless.Bench.Import;
@@ -68,6 +69,11 @@ try
     if (options.Items.Contains(7))
     {
         await ImportBench.RunAsync(folder, report, options.Quick, root);
+    }
+
+    if (options.Items.Contains(8))
+    {
+        await RekapExportBench.RunAsync(folder, report, options.Quick);
     }
 }
 finally

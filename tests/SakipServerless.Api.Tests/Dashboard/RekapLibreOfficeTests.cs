@@ -22,7 +22,7 @@ public sealed class RekapLibreOfficeTests(CapaianWorld data) : IClassFixture<Cap
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var report = await (await client.GetAsync("/api/dashboard/capaian?" + slicers)).JsonAsync(HttpStatusCode.OK);
 
-        var sheets = await LibreOffice.SheetsAsCsvAsync(await xlsx.Content.ReadAsByteArrayAsync());
+        var sheets = await LibreOfficeCalc.SheetsAsCsvAsync(await xlsx.Content.ReadAsByteArrayAsync());
 
         var opds = report.GetProperty("opds").EnumerateArray().ToList();
         Assert.Equal(opds.Count, sheets.Count);
@@ -63,7 +63,7 @@ public sealed class RekapLibreOfficeTests(CapaianWorld data) : IClassFixture<Cap
         var xlsx = await (await data.Drive.As("sekda")).GetAsync("/api/dashboard/rekap.xlsx?year=2026");
 
         // The year has the widest sheet (22 columns, about 340 characters): unfitted it would print several pages across.
-        var pages = await LibreOffice.PrintedPagesAsync(await xlsx.Content.ReadAsByteArrayAsync());
+        var pages = await LibreOfficeCalc.PrintedPagesAsync(await xlsx.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(2, pages.Count); // BAPPEDA and KESBANGPOL, a few rows each
         Assert.All(pages, p => Assert.Equal((842, 595), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));

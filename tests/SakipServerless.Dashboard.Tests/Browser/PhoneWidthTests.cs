@@ -72,6 +72,32 @@ public sealed class PhoneWidthTests(SystemFixture system)
         Assert.True(faults.Count == 0, string.Join("\n", faults));
     }
 
+    [Fact]
+    public async Task OnAPhone_TheHeatmapIsChipsThatWrap_NoLabelOverlapsAnother_AndEachOpensItsStep()
+    {
+        await using var browser = await Support.Browser.LaunchAsync(system.Dashboard.BaseAddress, Width, 740, mobile: true);
+        await browser.SignInAsync("bantul", "sekda");
+        await browser.WaitForChartsAsync();
+        Assert.False(await browser.Page.Locator("#chart-heatmap .chart").IsVisibleAsync());
+        Assert.True(await browser.Page.Locator(".heatmap-compact").IsVisibleAsync());
+
+        using var api = await system.ApiAsAsync("bantul", "sekda");
+        var heatmap = (await api.GetFromJsonAsync<JsonElement>("api/dashboard/overview")).GetProperty("heatmap");
+        int cells = heatmap.GetProperty("rows").GetArrayLength() * heatmap.GetProperty("steps").GetArrayLength();
+        Assert.Equal(cells, await browser.Page.Locator(".hm-cell").CountAsync());
+        bool overlap = await browser.Page.EvaluateAsync<bool>("""
+            () => {
+              const boxes = [...document.querySelectorAll('.heatmap-compact .hm-cell, .heatmap-compact .hm-opd')].map(e => e.getBoundingClientRect());
+              return boxes.some((a, i) => boxes.some((b, j) => j > i && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5));
+            }
+            """);
+        Assert.False(overlap, "labels of the phone heatmap overlap");
+        await browser.ScreenshotAsync("04-ringkasan-peta-panas-ponsel");
+
+        await browser.Page.Locator("a.hm-cell").First.ClickAsync();
+        await browser.Page.WaitForURLAsync(url => url.Contains("/pelaksanaan/", StringComparison.Ordinal) && url.Contains("#langkah-", StringComparison.Ordinal));
+    }
+
     private static async Task SwitchAsync(Support.Browser browser, string tenant, string user)
     {
         await browser.Context.ClearCookiesAsync();

@@ -98,6 +98,32 @@ public sealed class PhoneWidthTests(SystemFixture system)
         await browser.Page.WaitForURLAsync(url => url.Contains("/pelaksanaan/", StringComparison.Ordinal) && url.Contains("#langkah-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task OnAPhone_TheSwimlaneScrollsInItsFrame_WithTheLaneTitlesPinned()
+    {
+        await using var browser = await Support.Browser.LaunchAsync(system.Dashboard.BaseAddress, Width, 740, mobile: true);
+        await browser.SignInAsync("balangan", "sekda");
+        using var api = await system.ApiAsAsync("balangan", "sekda");
+        string run = (await api.GetFromJsonAsync<JsonElement>("api/runs")).EnumerateArray().First().GetProperty("id").GetString()!;
+        await browser.Page.GotoAsync($"/pelaksanaan/{run}");
+
+        var frame = await browser.Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const wrap = document.querySelector('.swimlane-wrap');
+              wrap.scrollTop = 600; wrap.scrollLeft = 200;
+              const heads = wrap.querySelector('.lane-heads').getBoundingClientRect();
+              return { scrollsDown: wrap.scrollHeight > wrap.clientHeight, scrollsSideways: wrap.scrollWidth > wrap.clientWidth,
+                       scrolled: wrap.scrollTop, pinned: Math.abs(heads.top - wrap.getBoundingClientRect().top) < 2,
+                       lanes: wrap.querySelectorAll('.lane-head').length, titles: wrap.querySelectorAll('svg .lane-title').length };
+            }
+            """);
+        Assert.True(frame.GetProperty("scrollsDown").GetBoolean() && frame.GetProperty("scrollsSideways").GetBoolean(), $"the flowchart fits: {frame}");
+        Assert.True(frame.GetProperty("scrolled").GetInt32() > 0);
+        Assert.True(frame.GetProperty("pinned").GetBoolean(), $"lane titles scrolled away: {frame}");
+        Assert.Equal(frame.GetProperty("titles").GetInt32(), frame.GetProperty("lanes").GetInt32());
+        await browser.Page.Locator(".swimlane-wrap").ScreenshotAsync(new() { Path = Path.Combine(Support.Browser.OutputFolder, "05-diagram-alir-ponsel-tergulir.png") });
+    }
+
     private static async Task SwitchAsync(Support.Browser browser, string tenant, string user)
     {
         await browser.Context.ClearCookiesAsync();

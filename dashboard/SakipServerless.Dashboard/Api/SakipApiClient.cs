@@ -261,57 +261,31 @@ public sealed class SakipApiClient(HttpClient http)
     }
 
     /// <summary>An answer kept as its JSON text.</summary>
-    private async Task<ApiResult<string>> ReadTextAsync(HttpRequestMessage request, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException e)
-        {
-            return ApiResult<string>.Failure(ApiProblem.Unreachable(Unreachable(e)));
-        }
-
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                throw new ApiUnauthorizedException();
-            }
-
-            return response.IsSuccessStatusCode
-                ? ApiResult<string>.Success(await response.Content.ReadAsStringAsync(ct))
-                : ApiResult<string>.Failure(await ProblemOfAsync(response, ct));
-        }
-    }
+    private Task<ApiResult<string>> ReadTextAsync(HttpRequestMessage request, CancellationToken ct) =>
+        ExchangeAsync(request, async response => ApiResult<string>.Success(await response.Content.ReadAsStringAsync(ct)), ct);
 
     /// <summary>A command the backend answers with 204 and no body.</summary>
     private async Task<ApiResult<bool>> SendWithoutAnswerAsync(HttpMethod method, string path, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException e)
-        {
-            return ApiResult<bool>.Failure(ApiProblem.Unreachable(Unreachable(e)));
-        }
-
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                throw new ApiUnauthorizedException();
-            }
-
-            return response.IsSuccessStatusCode ? ApiResult<bool>.Success(true) : ApiResult<bool>.Failure(await ProblemOfAsync(response, ct));
-        }
+        return await ExchangeAsync(request, _ => Task.FromResult(ApiResult<bool>.Success(true)), ct);
     }
 
-    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct, bool allowAnonymous = false)
+    private Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct, bool allowAnonymous = false) =>
+        ExchangeAsync(request, async response =>
+        {
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
+            return value is null
+                ? ApiResult<T>.Failure(new ApiProblem(502, "Jawaban server kosong", null, "empty", new Dictionary<string, string[]>()))
+                : ApiResult<T>.Success(value);
+        }, ct, allowAnonymous);
+
+    /// <summary>
+    /// One request and the rules every answer follows: unreachable → a problem, 401 → the session is over (unless
+    /// signing in), another refusal → its problem, success → <paramref name="read"/>.
+    /// </summary>
+    private async Task<ApiResult<T>> ExchangeAsync<T>(HttpRequestMessage request, Func<HttpResponseMessage, Task<ApiResult<T>>> read,
+        CancellationToken ct, bool allowAnonymous = false)
     {
         HttpResponseMessage response;
         try
@@ -330,15 +304,7 @@ public sealed class SakipApiClient(HttpClient http)
                 throw new ApiUnauthorizedException();
             }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                return ApiResult<T>.Failure(await ProblemOfAsync(response, ct));
-            }
-
-            var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
-            return value is null
-                ? ApiResult<T>.Failure(new ApiProblem(502, "Jawaban server kosong", null, "empty", new Dictionary<string, string[]>()))
-                : ApiResult<T>.Success(value);
+            return response.IsSuccessStatusCode ? await read(response) : ApiResult<T>.Failure(await ProblemOfAsync(response, ct));
         }
     }
 

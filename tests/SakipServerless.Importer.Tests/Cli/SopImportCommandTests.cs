@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SakipServerless.Cli;
 using SakipServerless.Importer.Tests.Support;
 
 namespace SakipServerless.Importer.Tests.Cli;
@@ -11,13 +10,7 @@ public sealed class SopImportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = Program.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Of(args);
 
     [Fact]
     public void ASeedDocument_PrintsTheDraftJson_AndExitsZero()

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SakipServerless.Cli;
 using SakipServerless.Importer.Tests.Support.Docx;
 using SakipServerless.Importer.Tests.Support.Pdf;
 
@@ -14,13 +13,7 @@ public sealed class SopImportOfficeFileTests(SeedOfficeFiles files) : IDisposabl
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = Program.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Of(args);
 
     [Fact]
     public void ADocx_PrintsTheDraft_WithWarningsThatNameTheTableRow()

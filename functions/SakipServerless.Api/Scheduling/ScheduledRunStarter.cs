@@ -20,7 +20,8 @@ namespace SakipServerless.Api.Scheduling;
 /// started again.</para>
 /// <para>Catch-up: a scheduler that was down starts the latest occurrence only, at the moment it runs (the start event
 /// names the scheduled moment); earlier missed periods and occurrences from before the schedule's first publication
-/// are left to a person, so publishing a schedule in June does not start April's runs by surprise.</para>
+/// are left to a person, so publishing a schedule in June does not start April's runs by surprise. A version stored
+/// without <c>publishedAt</c> (not through publishing) starts nothing.</para>
 /// <para>Hosts: the in-process timer (<c>DeadlineSweepService</c>, <c>Sakip:Schedule</c>) and <c>POST /api/dev/clock</c>
 /// call <see cref="StartDueAsync"/> locally; an Azure Functions timer trigger resolves this scoped class from its
 /// invocation's service scope and calls <see cref="StartDueAsync"/> with the application clock's now, nothing else.</para>
@@ -58,8 +59,8 @@ public sealed partial class ScheduledRunStarter(IDocumentStore documents, IRunSt
         foreach (var opd in await documents.ListAsync<Opd>(tenantId, DocumentKinds.Opd, ct))
         {
             var latest = versions[opd.TemplateId].MaxBy(t => t.Version);
-            if (latest?.Schedule is not { } schedule || StartScheduleCalendar.LatestDue(schedule, calendar, now) is not { } due
-                || due.StartsAt < ScheduledSince(versions[opd.TemplateId]))
+            if (latest?.Schedule is not { } schedule || ScheduledSince(versions[opd.TemplateId]) is not { } since
+                || StartScheduleCalendar.LatestDue(schedule, calendar, now) is not { } due || due.StartsAt < since)
             {
                 continue;
             }
@@ -92,9 +93,13 @@ public sealed partial class ScheduledRunStarter(IDocumentStore documents, IRunSt
         return new ScheduledStartsResult(started, existing, failed);
     }
 
-    /// <summary>When the template first had a schedule: occurrences before that belong to the time it was started by hand.</summary>
-    private static DateTimeOffset ScheduledSince(IEnumerable<SopTemplate> versions) =>
-        versions.Where(v => v.Schedule is not null).Select(v => v.PublishedAt ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
+    /// <summary>
+    /// When the template was first published with a schedule: occurrences before that belong to the time runs were started
+    /// by hand. Null when no scheduled version was published through the catalog (stored without <c>publishedAt</c>):
+    /// without knowing from when the schedule holds, it starts nothing.
+    /// </summary>
+    private static DateTimeOffset? ScheduledSince(IEnumerable<SopTemplate> versions) =>
+        versions.Where(v => v.Schedule is not null && v.PublishedAt is not null).Min(v => v.PublishedAt);
 
     private static AppUser SchedulerUser(string tenantId) => new()
     {

@@ -324,6 +324,16 @@ var functionAppSettings = [
     value: '500'
   }
   {
+    // Scheduled run starts (a template's "setiap tanggal 10 awal Triwulan") from the in-process timer: starts are
+    // create-if-absent, so every instance may run it; turn it off once a Functions timer trigger calls ScheduledRunStarter.
+    name: 'Sakip__Schedule__Enabled'
+    value: 'true'
+  }
+  {
+    name: 'Sakip__Schedule__IntervalSeconds'
+    value: '60'
+  }
+  {
     // The embedded engine until the Durable Functions app of issue 15's next phase hosts the durable one.
     name: 'Sakip__Engine__Mode'
     value: 'embedded'

@@ -57,6 +57,40 @@ public static partial class Repository
         return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)]);
     }
 
+    /// <summary>The first three fields of /proc/loadavg (the machine is shared: figures move with it).</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>MemAvailable of /proc/meminfo in MB (the circuits part stops opening pages below a floor).</summary>
+    public static long AvailableMb()
+    {
+        var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal)) : null;
+        return line is null ? long.MaxValue : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>Closes a browser context after leaving its pages, so each sends Blazor's disconnect beacon and its circuit ends at once.</summary>
+    public static async Task CloseAsync(Microsoft.Playwright.IBrowserContext context)
+    {
+        foreach (var page in context.Pages.ToList())
+        {
+            await page.GotoAsync("about:blank");
+        }
+
+        await context.CloseAsync();
+    }
+
+    /// <summary>Size of <paramref name="bytes"/> gzipped at the default level (a reference for what compression would send).</summary>
+    public static long Gzip(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.Length;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace SakipServerless.Dashboard.Bench;
+
+/// <summary>A device the overview is timed on: viewport, and what the DevTools protocol throttles.</summary>
+/// <param name="DownloadBytesPerSecond">0: no network emulation.</param>
+public sealed record Profile(string Name, int Width, int Height, bool Mobile, double CpuSlowdown, double LatencyMs, double DownloadBytesPerSecond, double UploadBytesPerSecond)
+{
+    /// <summary>A laptop on the loopback network, CPU as it is.</summary>
+    public static Profile Laptop { get; } = new("laptop 1366×900", 1366, 900, false, 1, 0, 0, 0);
+
+    /// <summary>
+    /// A phone (390×844, touch, 2× pixels), CPU ×4 slower, and Chrome DevTools' own "Fast 4G" preset: 9 Mbit/s down and
+    /// 1.5 Mbit/s up at 90 % efficiency (1,012,500 and 168,750 bytes/s), 165 ms latency added to each request.
+    /// </summary>
+    public static Profile Phone { get; } = new("phone 390×844, CPU ×4, fast 4G", 390, 844, true, 4, 165, 9_000_000 / 8 * 0.9, 1_500_000 / 8 * 0.9);
+
+    public string Network => DownloadBytesPerSecond <= 0
+        ? "loopback, no emulation"
+        : $"{DownloadBytesPerSecond * 8 / 1e6:0.##} Mbit/s down, {UploadBytesPerSecond * 8 / 1e6:0.##} Mbit/s up, {LatencyMs:0} ms latency";
+
+    public BrowserNewContextOptions ContextOptions(string baseUrl, string storageState) => new()
+    {
+        BaseURL = baseUrl, StorageState = storageState, ViewportSize = new() { Width = Width, Height = Height },
+        IsMobile = Mobile, HasTouch = Mobile, DeviceScaleFactor = Mobile ? 2 : 1, Locale = "id-ID", TimezoneId = "Asia/Makassar",
+    };
+
+    /// <summary>Applies the CPU and network throttling to the page through the DevTools protocol.</summary>
+    public async Task<ICDPSession> ThrottleAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        if (CpuSlowdown > 1)
+        {
+            await cdp.SendAsync("Emulation.setCPUThrottlingRate", new() { ["rate"] = CpuSlowdown });
+        }
+
+        if (DownloadBytesPerSecond > 0)
+        {
+            await cdp.SendAsync("Network.emulateNetworkConditions", new()
+            {
+                ["offline"] = false, ["latency"] = LatencyMs, ["downloadThroughput"] = DownloadBytesPerSecond, ["uploadThroughput"] = UploadBytesPerSecond,
+            });
+        }
+
+        return cdp;
+    }
+}
+
+/// <summary>One visit of the overview as the page itself timed it (milliseconds since its navigation started).</summary>
+public sealed record Visit(double Drawn, double Painted, double Html, double? Blazor, double? Negotiate, double? PlotlyStart, double? PlotlyEnd,
+    long PlotlyTransfer, long PlotlyDecoded, long TotalTransfer, int Charts, long SocketBytesReceived, int SocketFrames);
+
+/// <summary>The page-side scripts of the bench: when the charts were drawn, and when a cross-filter was redrawn.</summary>
+public static class PageScripts
+{
+    /// <summary>
+    /// Installed before any page script: notes the moment every <c>[data-chart]</c> holds a plotly SVG
+    /// (<c>.js-plotly-plot svg.main-svg</c>, the browser tests' own condition), and the next frame after it.
+    /// </summary>
+    public const string ChartsDrawnObserver = """
+        (() => {
+          const drawn = () => {
+            const charts = document.querySelectorAll('[data-chart]');
+            if (charts.length === 0) return false;
+            for (const c of charts) if (!c.querySelector('.js-plotly-plot svg.main-svg')) return false;
+            return true;
+          };
+          const observer = new MutationObserver(() => {
+            if (window.__benchDrawn === undefined && drawn()) {
+              window.__benchDrawn = performance.now();
+              observer.disconnect();
+              requestAnimationFrame(() => { window.__benchPainted = performance.now(); });
+            }
+          });
+          observer.observe(document, { childList: true, subtree: true });
+        })();
+        """;
+
+    public const string WaitDrawn = "() => window.__benchDrawn !== undefined && window.__benchPainted !== undefined";
+
+    public const string ReadVisit = """
+        () => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const res = performance.getEntriesByType('resource');
+          const find = s => res.find(r => r.name.includes(s));
+          const p = find('/plotly-3.7.0.min.js'), b = find('blazor.web.js'), n = find('_blazor/negotiate');
+          return {
+            drawn: window.__benchDrawn, painted: window.__benchPainted, html: nav.responseEnd,
+            blazor: b ? b.responseEnd : null, negotiate: n ? n.responseEnd : null,
+            plotlyStart: p ? p.startTime : null, plotlyEnd: p ? p.responseEnd : null,
+            plotlyTransfer: p ? p.transferSize : 0, plotlyDecoded: p ? p.decodedBodySize : 0,
+            total: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0),
+            charts: document.querySelectorAll('[data-chart]').length,
+          };
+        }
+        """;
+
+    /// <summary>Listens for plotly_afterplot on every chart and notes the time of the last mousedown.</summary>
+    public const string InstallRedrawProbe = """
+        () => {
+          window.__xf = { t0: 0, after: {} };
+          document.addEventListener('mousedown', () => { window.__xf.t0 = performance.now(); window.__xf.after = {}; }, true);
+          for (const c of document.querySelectorAll('[data-chart]')) {
+            const gd = c.querySelector('.js-plotly-plot');
+            const id = c.getAttribute('data-chart');
+            gd.on('plotly_afterplot', () => { if (window.__xf.t0 > 0) window.__xf.after[id] = performance.now(); });
+          }
+        }
+        """;
+
+    /// <summary>Page coordinates of a bar of a horizontal bar chart, scrolled to the middle of the viewport first.</summary>
+    public const string BarPoint = """
+        ([sel, x, y]) => {
+          const gd = document.querySelector(sel + ' .plot');
+          const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+          let r = gd.getBoundingClientRect();
+          const top = window.scrollY + r.top + ya._offset + ya.l2p(y);
+          window.scrollTo(0, Math.max(0, top - window.innerHeight / 2));
+          r = gd.getBoundingClientRect();
+          return { x: r.left + xa._offset + xa.l2p(x), y: r.top + ya._offset + ya.l2p(y) };
+        }
+        """;
+
+    /// <summary>Done when the other visuals redrew after the click and the sasaran chart shows the expected number of bars.</summary>
+    public const string WaitRedrawn = """
+        ([others, sasaran]) => window.__xf.t0 > 0 && others.every(id => window.__xf.after[id] !== undefined)
+          && document.querySelector('#chart-capaian-sasaran .plot').data[0].y.length === sasaran
+        """;
+
+    public const string ReadRedrawn = """
+        (others) => Math.max(...others.map(id => window.__xf.after[id])) - window.__xf.t0
+        """;
+
+    public static Visit ToVisit(JsonElement e, long socketBytes, int socketFrames)
+    {
+        static double? Maybe(JsonElement v) => v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+        return new Visit(e.GetProperty("drawn").GetDouble(), e.GetProperty("painted").GetDouble(), e.GetProperty("html").GetDouble(),
+            Maybe(e.GetProperty("blazor")), Maybe(e.GetProperty("negotiate")), Maybe(e.GetProperty("plotlyStart")), Maybe(e.GetProperty("plotlyEnd")),
+            (long)e.GetProperty("plotlyTransfer").GetDouble(), (long)e.GetProperty("plotlyDecoded").GetDouble(), (long)e.GetProperty("total").GetDouble(),
+            e.GetProperty("charts").GetInt32(), socketBytes, socketFrames);
+    }
+}
+
+/// <summary>Median and p95 (nearest rank) of a sample.</summary>
+public static class Stats
+{
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static double P95(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(sorted.Count * 0.95) - 1, 0, sorted.Count - 1)];
+    }
+
+    public static string Ms(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return $"{Median(list):0} ms (p95 {P95(list):0} ms; n = {list.Count})";
+    }
+}

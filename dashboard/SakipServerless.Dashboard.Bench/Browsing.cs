@@ -123,10 +123,17 @@ public static class PageScripts
         }
         """;
 
-    /// <summary>Done when the other visuals redrew after the click and the sasaran chart shows the expected number of bars.</summary>
+    /// <summary>
+    /// Done when the other visuals redrew after the click, and the sasaran chart and the chip show the filter on
+    /// (fewer bars than the whole pemda's) or cleared (all of them, no chip).
+    /// </summary>
     public const string WaitRedrawn = """
-        ([others, sasaran]) => window.__xf.t0 > 0 && others.every(id => window.__xf.after[id] !== undefined)
-          && document.querySelector('#chart-capaian-sasaran .plot').data[0].y.length === sasaran
+        ([others, full, applied]) => {
+          if (!(window.__xf.t0 > 0 && others.every(id => window.__xf.after[id] !== undefined))) return false;
+          const bars = document.querySelector('#chart-capaian-sasaran .plot').data[0].y.length;
+          const chip = document.querySelector('.filter-chip') !== null;
+          return applied ? bars < full && chip : bars === full && !chip;
+        }
         """;
 
     public const string ReadRedrawn = """

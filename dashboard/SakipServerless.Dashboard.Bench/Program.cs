@@ -307,8 +307,14 @@ try
                     int bar = (r * 7) % opds;
                     foreach (bool applied in new[] { true, false })
                     {
+                        // A reader's pause: two clicks on one bar within plotly's doubleClickDelay (300 ms) are a double click.
+                        await Task.Delay(800);
                         var point = await tab.EvaluateAsync<JsonElement>(PageScripts.BarPoint, new object[] { "#chart-completion", 0.5, bar });
                         await tab.Mouse.ClickAsync((float)point.GetProperty("x").GetDouble(), (float)point.GetProperty("y").GetDouble());
+                        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+                        {
+                            Console.WriteLine($"  click {applied} at {point} -> {await tab.EvaluateAsync<string>("() => JSON.stringify(window.__xf) + ' scrollY ' + window.scrollY + ' h ' + innerHeight")}");
+                        }
                         await tab.WaitForFunctionAsync(PageScripts.WaitRedrawn, new object[] { others, full, applied }, new() { PollingInterval = 20, Timeout = 30_000 });
                         double ms = await tab.EvaluateAsync<double>(PageScripts.ReadRedrawn, others);
                         if (r >= 2)
@@ -322,7 +328,8 @@ try
             }
             catch (TimeoutException e)
             {
-                Say($"| {profile.Name} | failed after {on.Count} clicks: {e.Message.Split('\n')[0]} | |");
+                string seen = await tab.EvaluateAsync<string>("() => JSON.stringify({ xf: window.__xf, chip: !!document.querySelector('.filter-chip'), sasaran: document.querySelector('#chart-capaian-sasaran .plot').data[0].y.length })");
+                Say($"| {profile.Name} | failed after {on.Count} clicks: {e.Message.Split('\n')[0]} (page: {seen}; full {full}) | |");
             }
 
             await Repository.CloseAsync(context);

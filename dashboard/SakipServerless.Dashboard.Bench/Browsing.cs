@@ -5,7 +5,7 @@ namespace SakipServerless.Dashboard.Bench;
 
 /// <summary>A device the overview is timed on: viewport, and what the DevTools protocol throttles.</summary>
 /// <param name="DownloadBytesPerSecond">0: no network emulation.</param>
-public sealed record Profile(string Name, int Width, int Height, bool Mobile, double CpuSlowdown, double LatencyMs, double DownloadBytesPerSecond, double UploadBytesPerSecond)
+public sealed record Profile(string Name, int Width, int Height, bool Mobile, double CpuSlowdown, double LatencyMs, double DownloadBytesPerSecond, double UploadBytesPerSecond, bool Preload = false)
 {
     /// <summary>A laptop on the loopback network, CPU as it is.</summary>
     public static Profile Laptop { get; } = new("laptop 1366×900", 1366, 900, false, 1, 0, 0, 0);
@@ -16,6 +16,9 @@ public sealed record Profile(string Name, int Width, int Height, bool Mobile, do
     /// </summary>
     public static Profile Phone { get; } = new("phone 390×844, CPU ×4, fast 4G", 390, 844, true, 4, 165, 9_000_000 / 8 * 0.9, 1_500_000 / 8 * 0.9);
 
+    /// <summary>The name with the experiment's mark.</summary>
+    public string Label => Preload ? Name + ", plotly.js preloaded" : Name;
+
     public string Network => DownloadBytesPerSecond <= 0
         ? "loopback, no emulation"
         : $"{DownloadBytesPerSecond * 8 / 1e6:0.##} Mbit/s down, {UploadBytesPerSecond * 8 / 1e6:0.##} Mbit/s up, {LatencyMs:0} ms latency";
@@ -24,6 +27,7 @@ public sealed record Profile(string Name, int Width, int Height, bool Mobile, do
     {
         BaseURL = baseUrl, StorageState = storageState, ViewportSize = new() { Width = Width, Height = Height },
         IsMobile = Mobile, HasTouch = Mobile, DeviceScaleFactor = Mobile ? 2 : 1, Locale = "id-ID", TimezoneId = "Asia/Makassar",
+        ExtraHTTPHeaders = Preload ? new Dictionary<string, string> { ["X-Bench-Preload"] = "1" } : null,
     };
 
     /// <summary>Applies the CPU and network throttling to the page through the DevTools protocol.</summary>

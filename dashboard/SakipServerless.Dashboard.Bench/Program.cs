@@ -26,6 +26,8 @@ var positional = new List<int>();
 var only = new HashSet<int> { 1, 2, 3, 4 };
 int circuits = 100;
 string? published = null;
+bool preloadAb = false;
+long? hubMaxReceive = null;
 for (int a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -35,6 +37,12 @@ for (int a = 0; a < args.Length; a++)
             break;
         case "--circuits":
             circuits = int.Parse(args[++a]);
+            break;
+        case "--hub-max-receive":
+            hubMaxReceive = long.Parse(args[++a]);
+            break;
+        case "--preload-ab":
+            preloadAb = true;
             break;
         case "--published":
             published = args[++a];
@@ -50,7 +58,8 @@ string root = Repository.Root();
 string folder = Path.Combine(Path.GetTempPath(), "sakip-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 int apiPort = Repository.FreePort(), dashPort = Repository.FreePort();
-Console.WriteLine($"Start {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {Repository.LoadAverage()}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.");
+Console.WriteLine($"Start {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {Repository.LoadAverage()}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; " +
+    $"experiments: {(hubMaxReceive is { } m ? $"SignalR MaximumReceiveMessageSize {m:N0} B" : "none (the app as it is)")}{(preloadAb ? ", plotly.js preload A/B" : "")}.");
 
 var backendBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
 backendBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -94,9 +103,49 @@ dashboardBuilder.WebHost.UseUrls($"http://127.0.0.1:{dashPort}");
 // .gz variants): without this only a published app finds _content/Plotly.Blazor/*, and no chart would be drawn.
 dashboardBuilder.WebHost.UseStaticWebAssets();
 DashboardHosting.AddSakipDashboard(dashboardBuilder);
+if (hubMaxReceive is { } limit)
+{
+    // An experiment of the bench (--hub-max-receive): the app leaves SignalR's 32 KB limit on what the browser sends,
+    // and the prerendered state travels back to the circuit inside the browser's StartCircuit message.
+    dashboardBuilder.Services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(o => o.MaximumReceiveMessageSize = limit);
+}
+
 var counter = new CircuitCounter();
 dashboardBuilder.Services.AddSingleton<CircuitHandler>(counter);
 var dashboardApp = dashboardBuilder.Build();
+// An experiment of the bench, not of the app: with --preload-ab, contexts sending X-Bench-Preload get the overview's
+// HTML with <link rel="preload" as="script"> for plotly.js in its head, as App.razor would carry it, so the download
+// starts with the page instead of after the circuit has rendered the first chart.
+dashboardApp.Use(async (http, next) =>
+{
+    if (!http.Request.Headers.ContainsKey("X-Bench-Preload") || http.Request.Path != "/ringkasan")
+    {
+        await next();
+        return;
+    }
+
+    var original = http.Response.Body;
+    using var buffer = new MemoryStream();
+    http.Response.Body = buffer;
+    try
+    {
+        await next();
+    }
+    finally
+    {
+        http.Response.Body = original;
+    }
+
+    string text = Encoding.UTF8.GetString(buffer.ToArray());
+    int head = text.IndexOf("<head>", StringComparison.Ordinal);
+    if (head >= 0 && http.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+    {
+        text = text.Insert(head + "<head>".Length, "<link rel=\"preload\" href=\"_content/Plotly.Blazor/plotly-3.7.0.min.js\" as=\"script\" />");
+    }
+
+    http.Response.ContentLength = null;
+    await original.WriteAsync(Encoding.UTF8.GetBytes(text));
+});
 DashboardEndpoints.UseSakipDashboard(dashboardApp);
 await dashboardApp.StartAsync();
 
@@ -214,6 +263,11 @@ try
         context.SetDefaultNavigationTimeout(120_000);
         await context.AddInitScriptAsync(PageScripts.ChartsDrawnObserver);
         var tab = await context.NewPageAsync();
+        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+        {
+            tab.Console += (_, m) => Console.WriteLine($"  [{profile.Label} console {m.Type}] {m.Text}");
+        }
+
         var cdp = await profile.ThrottleAsync(tab);
         long[] socket = [0, 0]; // bytes received over the circuit's WebSocket, frames
         cdp.Event("Network.webSocketFrameReceived").OnEvent += (_, e) =>
@@ -239,7 +293,9 @@ try
         return PageScripts.ToVisit(e, Interlocked.Read(ref socket[0]), (int)Interlocked.Read(ref socket[1]));
     }
 
-    Profile[] profiles = [Profile.Laptop, Profile.Phone];
+    Profile[] profiles = preloadAb
+        ? [Profile.Laptop, Profile.Phone, Profile.Laptop with { Preload = true }, Profile.Phone with { Preload = true }]
+        : [Profile.Laptop, Profile.Phone];
 
     // 1. Navigation until every chart is drawn: a fresh context per round (cold cache), then the same page again (warm).
     if (only.Contains(1))
@@ -248,7 +304,7 @@ try
         var warm = profiles.ToDictionary(p => p, _ => new List<Visit>());
         for (int r = 0; r <= rounds; r++)
         {
-            foreach (var profile in r % 2 == 0 ? profiles : profiles.Reverse())
+            foreach (var profile in r % 2 == 0 ? profiles : profiles.Reverse().ToArray())
             {
                 var (context, tab, _, socket) = await OpenAsync(browser, profile);
                 var first = await VisitAsync(tab, socket);
@@ -261,7 +317,7 @@ try
                     warm[profile].Add(second);
                 }
 
-                Console.WriteLine($"  round {r} {profile.Name}: cold {first.Drawn:0} ms, warm {second.Drawn:0} ms (load {Repository.LoadAverage()})");
+                Console.WriteLine($"  round {r} {profile.Label}: cold {first.Drawn:0} ms, warm {second.Drawn:0} ms (load {Repository.LoadAverage()})");
             }
         }
 
@@ -273,7 +329,7 @@ try
         {
             foreach (var (label, visits) in new[] { ("cold", cold[profile]), ("warm", warm[profile]) })
             {
-                Say($"| {profile.Name} | {label} | **{Stats.Median(visits.Select(v => v.Drawn)):0} ms** ({Stats.P95(visits.Select(v => v.Drawn)):0}) | {Stats.Median(visits.Select(v => v.Painted)):0} ms | " +
+                Say($"| {profile.Label} | {label} | **{Stats.Median(visits.Select(v => v.Drawn)):0} ms** ({Stats.P95(visits.Select(v => v.Drawn)):0}) | {Stats.Median(visits.Select(v => v.Painted)):0} ms | " +
                     $"{Stats.Median(visits.Select(v => v.Html)):0} ms | {Stats.Median(visits.Select(v => v.Blazor ?? double.NaN)):0} ms | " +
                     $"{Stats.Median(visits.Select(v => v.PlotlyStart ?? double.NaN)):0} → {Stats.Median(visits.Select(v => v.PlotlyEnd ?? double.NaN)):0} ms | " +
                     $"{Stats.Median(visits.Select(v => (double)v.PlotlyTransfer)):N0} B | {Stats.Median(visits.Select(v => (double)v.TotalTransfer)):N0} B | " +
@@ -291,7 +347,7 @@ try
         Say($"Cross-filter, from the mousedown on a bar of `#chart-completion` until every other visible chart fired `plotly_afterplot` and `#chart-capaian-sasaran` shows the OPD's bars; {rounds} bars, each clicked on (filter) and again (clear), after 2 warm-up pairs:");
         Say("| profile | filter on, median (p95) | filter cleared, median (p95) |");
         Say("|---|---|---|");
-        foreach (var profile in profiles)
+        foreach (var profile in new[] { Profile.Laptop, Profile.Phone })
         {
             var (context, tab, _, socket) = await OpenAsync(browser, profile);
             await VisitAsync(tab, socket);

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using SakipServerless.Bench;
 using SakipServerless.Bench.BlobEvidence;
+using SakipServerless.Bench.Export;
 using SakipServerless.Bench.Hosting;
 using SakipServerless.Bench.Idle;
+using SakipServerless.Bench.Import;
 using SakipServerless.Bench.Overview;
 using SakipServerless.Bench.Measuring;
 using SakipServerless.Bench.Reporting;
@@ -14,6 +16,12 @@ using SakipServerless.Bench.Upload;
 if (args is [ReferenceServer.Argument])
 {
     await ReferenceServer.RunAsync(Environment.GetEnvironmentVariable("SAKIP_BENCH_URL")!);
+    return;
+}
+
+if (args is [ImportBench.OnceArgument, var importFile, var what])
+{
+    ImportBench.RunOnce(importFile, what == ImportBench.LibraryArgument);
     return;
 }
 
@@ -56,6 +64,16 @@ try
     if (options.Items.Contains(6))
     {
         await BlobEvidenceBench.RunAsync(folder, report, options.Quick, options.BaselineApi);
+    }
+
+    if (options.Items.Contains(7))
+    {
+        await ImportBench.RunAsync(folder, report, options.Quick, root);
+    }
+
+    if (options.Items.Contains(8))
+    {
+        await RekapExportBench.RunAsync(folder, report, options.Quick);
     }
 }
 finally

@@ -24,7 +24,7 @@ public static class DraftTemplateJson
 
     public static string Serialize(ImportResult result)
     {
-        var template = result.Template with { ImportWarnings = result.Warnings };
+        var template = result.Template with { ImportWarnings = result.Findings };
         var node = JsonNode.Parse(SopTemplateJson.Serialize(template))!.AsObject();
         foreach (var name in ModelOnlyTemplateProperties)
         {

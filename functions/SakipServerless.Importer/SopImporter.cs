@@ -1,6 +1,9 @@
 using SakipServerless.Core.Templates;
 using SakipServerless.Importer.Blocks;
+using SakipServerless.Importer.Docx;
 using SakipServerless.Importer.Identity;
+using SakipServerless.Importer.Pdf;
+using SakipServerless.Importer.Sources;
 using SakipServerless.Importer.Steps;
 using SakipServerless.Importer.Table;
 using SakipServerless.Importer.Text;
@@ -8,32 +11,52 @@ using SakipServerless.Importer.Text;
 namespace SakipServerless.Importer;
 
 /// <summary>
-/// Turns an SOP document (text exported from the PermenPAN-RB 35/2012 format: identity block, header blocks,
-/// tab-separated procedure table) into a draft template that passes <see cref="TemplateValidator"/> in
+/// Turns an SOP document in the PermenPAN-RB 35/2012 format (identity block, header blocks, procedure table) —
+/// a .docx, a .pdf with a text layer, or exported text, told apart by its bytes — into a draft template that passes <see cref="TemplateValidator"/> in
 /// <see cref="TemplateValidationMode.Draft"/> mode. Anything read with less than certainty is listed in the
 /// warnings; only input that is not an SOP document at all raises <see cref="SopImportException"/>.
 /// </summary>
 /// <remarks>Pure and thread-safe: no I/O, no shared state, so the CLI and an HTTP upload can call it alike.</remarks>
 public static class SopImporter
 {
+    /// <summary>
+    /// The largest SOP file read. A 3-page SOP is tens of KB as .docx or .pdf, a few MB with a scanned letterhead or
+    /// signature; beyond this the file is not an SOP document, and reading it whole would only cost memory.
+    /// </summary>
+    public const int MaxFileBytes = 20 * 1024 * 1024;
+
     /// <summary>Above this share of control characters the input is taken for a binary file.</summary>
     private const double BinaryThreshold = 0.02;
 
     public static ImportResult Import(byte[] content, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var decoded = DocumentDecoder.Decode(content);
-        var result = Import(decoded.Text, sourceName);
-        if (decoded.Warning is null)
+        if (content.Length > MaxFileBytes)
         {
-            return result;
+            throw TooLarge(content.Length);
         }
 
-        IReadOnlyList<string> warnings = [decoded.Warning, .. result.Warnings];
-        return result with { Template = result.Template with { ImportWarnings = warnings }, Warnings = warnings };
+        var format = SopFormatDetector.Detect(content);
+        switch (format)
+        {
+            case SopFileFormat.Docx:
+                return ImportLines(DocxSopReader.Read(content), sourceName, format);
+            case SopFileFormat.Pdf:
+                return ImportLines(PdfSopReader.Read(content), sourceName, format);
+        }
+
+        var decoded = DocumentDecoder.Decode(content);
+        var source = ReadText(decoded.Text);
+        return ImportLines(decoded.Warning is null ? source : source with { Notes = [new(ImportWarningSeverity.Advisory, decoded.Warning)] }, sourceName, format);
     }
 
-    public static ImportResult Import(string text, string? sourceName = null)
+    /// <summary>The refusal of a file above <see cref="MaxFileBytes"/>, for callers that see its size before reading it.</summary>
+    public static SopImportException TooLarge(long bytes) =>
+        new($"Berkas berukuran {bytes / (1024.0 * 1024):0.#} MB, melebihi batas {MaxFileBytes / (1024 * 1024)} MB untuk dokumen SOP. Simpan ulang tanpa gambar besar (mis. kop hasil pindai) atau kirim PDF hasil ekspor.");
+
+    public static ImportResult Import(string text, string? sourceName = null) => ImportLines(ReadText(text), sourceName, SopFileFormat.Text);
+
+    private static SourceLines ReadText(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -42,16 +65,29 @@ public static class SopImporter
 
         if (text.Contains('\0') || DocumentCleaner.ControlCharacterRatio(text) > BinaryThreshold)
         {
-            throw new SopImportException("Berkas tidak berisi teks yang dapat dibaca (tampaknya berkas biner). Ekspor dokumen SOP sebagai teks terlebih dahulu.");
+            throw new SopImportException("Berkas tidak berisi teks yang dapat dibaca (tampaknya berkas biner). Kirim dokumen SOP sebagai .docx, .pdf (dengan lapisan teks) atau teks.");
         }
 
-        var warnings = new ImportWarnings();
-        var lines = DocumentCleaner.CleanLines(text);
+        return SourceLines.FromText(DocumentCleaner.CleanLines(text));
+    }
+
+    /// <summary>Everything after reading: one path for every format, so inference never depends on where the lines came from.</summary>
+    private static ImportResult ImportLines(SourceLines source, string? sourceName, SopFileFormat format)
+    {
+        var warnings = new ImportWarnings(source.Places);
+        foreach (var note in source.Notes)
+        {
+            warnings.Add(note.Message, note.Severity, note.Field, note.Location);
+        }
+
+        var lines = source.Lines;
         var layout = TableHeaderDetector.Detect(lines);
         if (layout is null)
         {
             layout = HeaderlessLayoutGuesser.Guess(lines)
-                ?? throw new SopImportException("Tabel prosedur tidak ditemukan (baris judul dengan kolom No, Kegiatan/Uraian Prosedur, Pelaksana dan Mutu Baku). Berkas ini bukan dokumen SOP dalam format yang dikenali.");
+                ?? throw new SopImportException(format == SopFileFormat.Text
+                    ? "Tabel prosedur tidak ditemukan (baris judul dengan kolom No, Kegiatan/Uraian Prosedur, Pelaksana dan Mutu Baku). Berkas ini bukan dokumen SOP dalam format yang dikenali."
+                    : $"Tabel prosedur tidak ditemukan di dokumen {(format == SopFileFormat.Docx ? "Word" : "PDF")} (tabel dengan kolom No, Kegiatan/Uraian Prosedur, Pelaksana dan Mutu Baku). Berkas ini bukan dokumen SOP dalam format yang dikenali.");
             warnings.Add("Judul tabel prosedur tidak ditemukan; susunan kolom ditebak dari isi baris (Waktu dari kolom yang berisi lama waktu). Periksa pelaksana, kelengkapan, waktu dan output setiap langkah.");
         }
 
@@ -103,14 +139,15 @@ public static class SopImporter
 
         foreach (var error in TemplateValidator.Validate(template, TemplateValidationMode.Draft))
         {
-            warnings.Add($"Validasi draf: {error}");
+            warnings.Blocking($"Validasi draf: {error}");
         }
 
         var list = warnings.ToList();
         return new ImportResult(
             template with { ImportWarnings = list },
             list,
-            [.. steps.Select(s => new StepEvidence(s.No, s.Id, s.ActorSource))]);
+            [.. steps.Select(s => new StepEvidence(s.No, s.Id, s.ActorSource))],
+            format);
     }
 
     /// <summary>Roles are the actor columns; without them, the actors written in words in a Pelaksana column or in Keterangan.</summary>
@@ -139,7 +176,7 @@ public static class SopImporter
         titles = [.. titles.OrderBy(t => RoleVocabulary.SeniorityRank(RoleVocabulary.Canonical(t)))];
         if (titles.Count == 0)
         {
-            warnings.Add("Tabel tidak memiliki kolom Pelaksana dan tidak ada pelaksana yang tertulis; pelaksana setiap langkah perlu diisi manual.");
+            warnings.Blocking("Tabel tidak memiliki kolom Pelaksana dan tidak ada pelaksana yang tertulis; pelaksana setiap langkah perlu diisi manual.");
         }
         else if (fromKeterangan)
         {
@@ -180,18 +217,18 @@ public static class SopImporter
             if (activity.Length == 0)
             {
                 activity = $"(uraian langkah {no} kosong)";
-                warnings.ForStep(no, "uraian kegiatan kosong; isi secara manual.");
+                warnings.ForStep(no, "uraian kegiatan kosong; isi secara manual.", "Kegiatan", ImportWarningSeverity.Blocking);
             }
 
             var duration = IndonesianDurationParser.Parse(row.Waktu, waktuUnit);
             if (duration.Problem is not null)
             {
-                warnings.ForStep(no, duration.Problem);
+                warnings.ForStep(no, duration.Problem, "Waktu", duration.Duration is null ? ImportWarningSeverity.Blocking : ImportWarningSeverity.Advisory);
             }
 
             if (row.Output.Length == 0)
             {
-                warnings.ForStep(no, "kolom Output kosong.");
+                warnings.ForStep(no, "kolom Output kosong.", "Output");
             }
 
             var named = (layout.Find(ColumnKind.ActorText) is not null ? RolePhraseReader.Read(row.ActorText)
@@ -288,12 +325,12 @@ public static class SopImporter
     {
         if (identity.Title is null)
         {
-            warnings.Add("Nama/Judul SOP tidak ditemukan; judul diisi sementara.");
+            warnings.Blocking("Nama/Judul SOP tidak ditemukan; judul diisi sementara.");
         }
 
         if (!agencyFound)
         {
-            warnings.Add("Nama instansi (OPD) tidak terbaca dari kop dokumen; isi agency.name.");
+            warnings.Blocking("Nama instansi (OPD) tidak terbaca dari kop dokumen; isi agency.name.");
         }
 
         foreach (var (kind, item) in RunOnItemDetector.Find(blocks))
@@ -301,7 +338,7 @@ public static class SopImporter
             warnings.Add($"Blok {RunOnItemDetector.Label(kind)}: \"{item}\" tampaknya beberapa butir yang ditulis bersambung tanpa nomor; pisahkan secara manual.");
         }
 
-        warnings.Add("Zona waktu (WIB/WITA/WIT) tidak tertulis di dokumen; isi agency.timeZone sebelum template diterbitkan.");
+        warnings.Blocking("Zona waktu (WIB/WITA/WIT) tidak tertulis di dokumen; isi agency.timeZone sebelum templat diterbitkan.", "agency.timeZone");
         if (!blocks.Items.Any())
         {
             warnings.Add("Blok Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan, Peringatan dan Pencatatan tidak ditemukan.");

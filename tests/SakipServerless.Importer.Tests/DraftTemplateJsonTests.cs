@@ -14,7 +14,7 @@ public sealed class DraftTemplateJsonTests
         var back = SopTemplateJson.Parse(DraftTemplateJson.Serialize(result));
 
         Assert.Equal(SopTemplateJson.Serialize(result.Template), SopTemplateJson.Serialize(back));
-        Assert.Equal(result.Warnings, back.ImportWarnings);
+        Assert.Equal(result.Findings, back.ImportWarnings);
         Assert.Equal(new StepDuration("P1D", Tahunan: "P15D"), back.Steps[5].Duration);
     }
 

@@ -122,6 +122,6 @@ public sealed class MalformedInputTests
 
         Assert.Equal("Menyusun laporan café", result.Step(1).Activity);
         Assert.Contains(result.Warnings, w => w.Contains("Latin-1", StringComparison.Ordinal));
-        Assert.Equal(result.Warnings, result.Template.ImportWarnings);
+        Assert.Equal(result.Findings, result.Template.ImportWarnings);
     }
 }

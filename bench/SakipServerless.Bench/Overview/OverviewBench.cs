@@ -40,34 +40,14 @@ public static class OverviewBench
         });
         backend.Http.DefaultRequestHeaders.Authorization = new("Bearer", await backend.TokenAsync(BenchData.TenantId, "sekda"));
         long bytes = 0;
-        var overview = await TimeAsync(rounds, async () => bytes = (await (await backend.Http.GetAsync("api/dashboard/overview")).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync()).Length);
-        var health = await TimeAsync(rounds, async () => (await backend.Http.GetAsync("api/health")).EnsureSuccessStatusCode());
+        var overview = await Timing.WarmThenTimeAsync(rounds, async () => bytes = (await (await backend.Http.GetAsync("api/dashboard/overview")).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync()).Length);
+        var health = await Timing.WarmThenTimeAsync(rounds, async () => (await backend.Http.GetAsync("api/health")).EnsureSuccessStatusCode());
         var (read, parse) = ReadRuns(database, rounds);
 
         report.Add(new ResultRow("4", $"GET /api/dashboard/overview, {opds} OPDs × 4 quarters × 30 indicators ({runs} runs, {bytes / 1024} KB answer)",
             $"p50 {Format.Ms(overview.P50)}, p95 {Format.Ms(overview.At(0.95))}", "p50 < 100 ms",
             $"GET /api/health p50 {Format.Ms(health.P50)}; reading the {runs} runs (state documents and history rows) from SQLite {Format.Ms(read)}, and parsing them {Format.Ms(parse)}",
             opds >= 50 ? overview.P50 < 100 : null));
-    }
-
-    /// <summary>Warm-up until tiered compilation has settled (a server answers this page all day), then <paramref name="rounds"/> timed calls.</summary>
-    private static async Task<Percentiles> TimeAsync(int rounds, Func<Task> action)
-    {
-        for (int i = 0; i < 30; i++)
-        {
-            await action();
-        }
-
-        await Task.Delay(500); // let the background tier-1 compilations finish
-        var times = new List<double>();
-        for (int i = 0; i < rounds; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await action();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        return new Percentiles(times);
     }
 
     /// <summary>Median time to read the tenant's run documents, and to read and deserialise them.</summary>

@@ -127,6 +127,29 @@ public sealed class SakipApiClient(HttpClient http)
         return await ReadAsync<IndicatorImportDto>(request, ct);
     }
 
+    /// <summary>
+    /// Drafts a template from an SOP document (.docx, text-layer .pdf or text; the backend reads the type from the
+    /// bytes). The draft comes back as the backend wrote it, so publishing sends exactly what was reviewed.
+    /// </summary>
+    public async Task<ApiResult<string>> ImportTemplateAsync(byte[] document, string fileName, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/templates/import?fileName={Uri.EscapeDataString(fileName)}")
+        {
+            Content = new ByteArrayContent(document) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
+        };
+        return await ReadTextAsync(request, ct);
+    }
+
+    /// <summary>Publishes a template (a reviewed draft's JSON) as the next version of its id.</summary>
+    public async Task<ApiResult<SopTemplate>> PublishTemplateAsync(string templateJson, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/templates")
+        {
+            Content = new StringContent(templateJson, System.Text.Encoding.UTF8, "application/json"),
+        };
+        return await ReadAsync<SopTemplate>(request, ct);
+    }
+
     /// <summary>Management of a run by its head of OPD or the admin; each needs a reason except resuming.</summary>
     public Task<ApiResult<RunDto>> SuspendRunAsync(string runId, string reason, string? idempotencyKey, CancellationToken ct) =>
         CommandAsync($"api/runs/{Uri.EscapeDataString(runId)}/suspend", new { reason }, idempotencyKey, ct);
@@ -237,32 +260,32 @@ public sealed class SakipApiClient(HttpClient http)
         return await ReadAsync<T>(request, ct, allowAnonymous);
     }
 
+    /// <summary>An answer kept as its JSON text.</summary>
+    private Task<ApiResult<string>> ReadTextAsync(HttpRequestMessage request, CancellationToken ct) =>
+        ExchangeAsync(request, async response => ApiResult<string>.Success(await response.Content.ReadAsStringAsync(ct)), ct);
+
     /// <summary>A command the backend answers with 204 and no body.</summary>
     private async Task<ApiResult<bool>> SendWithoutAnswerAsync(HttpMethod method, string path, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException e)
-        {
-            return ApiResult<bool>.Failure(ApiProblem.Unreachable(Unreachable(e)));
-        }
-
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                throw new ApiUnauthorizedException();
-            }
-
-            return response.IsSuccessStatusCode ? ApiResult<bool>.Success(true) : ApiResult<bool>.Failure(await ProblemOfAsync(response, ct));
-        }
+        return await ExchangeAsync(request, _ => Task.FromResult(ApiResult<bool>.Success(true)), ct);
     }
 
-    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct, bool allowAnonymous = false)
+    private Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct, bool allowAnonymous = false) =>
+        ExchangeAsync(request, async response =>
+        {
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
+            return value is null
+                ? ApiResult<T>.Failure(new ApiProblem(502, "Jawaban server kosong", null, "empty", new Dictionary<string, string[]>()))
+                : ApiResult<T>.Success(value);
+        }, ct, allowAnonymous);
+
+    /// <summary>
+    /// One request and the rules every answer follows: unreachable → a problem, 401 → the session is over (unless
+    /// signing in), another refusal → its problem, success → <paramref name="read"/>.
+    /// </summary>
+    private async Task<ApiResult<T>> ExchangeAsync<T>(HttpRequestMessage request, Func<HttpResponseMessage, Task<ApiResult<T>>> read,
+        CancellationToken ct, bool allowAnonymous = false)
     {
         HttpResponseMessage response;
         try
@@ -281,15 +304,7 @@ public sealed class SakipApiClient(HttpClient http)
                 throw new ApiUnauthorizedException();
             }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                return ApiResult<T>.Failure(await ProblemOfAsync(response, ct));
-            }
-
-            var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
-            return value is null
-                ? ApiResult<T>.Failure(new ApiProblem(502, "Jawaban server kosong", null, "empty", new Dictionary<string, string[]>()))
-                : ApiResult<T>.Success(value);
+            return response.IsSuccessStatusCode ? await read(response) : ApiResult<T>.Failure(await ProblemOfAsync(response, ct));
         }
     }
 

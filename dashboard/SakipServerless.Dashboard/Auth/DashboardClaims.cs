@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SakipServerless.Core.Runs;
 
 namespace SakipServerless.Dashboard.Auth;
 
@@ -33,6 +34,9 @@ public static class DashboardClaims
     public static string? Unit(ClaimsPrincipal user) => user.FindFirst(UnitId)?.Value;
 
     public static IReadOnlyList<string> Roles(ClaimsPrincipal user) => [.. user.FindAll(Role).Select(c => c.Value)];
+
+    /// <summary>The pemda's administrator (the backend decides again on every request).</summary>
+    public static bool IsAdmin(ClaimsPrincipal user) => user.HasClaim(Role, WellKnownRoles.Admin);
 
     /// <summary>Pimpinan, admin and inspektorat read across OPDs: they land on the overview, staff on their tasks.</summary>
     public static bool ReadsAcrossOpds(ClaimsPrincipal user) => Roles(user).Any(LeaderRoles.Contains);

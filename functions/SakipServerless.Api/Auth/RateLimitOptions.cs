@@ -41,7 +41,10 @@ public sealed class RateLimitOptions : IValidatableObject
     /// </summary>
     public string TrustedProxies { get; set; } = "";
 
-    public IReadOnlyCollection<IPAddress> TrustedProxyAddresses() => ClientAddress.Parse(ProxyList());
+    private IReadOnlyCollection<IPAddress>? trustedProxyAddresses;
+
+    /// <summary>Parsed once: the bound options object lives for the app, and the limiter asks on every request.</summary>
+    public IReadOnlyCollection<IPAddress> TrustedProxyAddresses() => trustedProxyAddresses ??= ClientAddress.Parse(ProxyList());
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -25,11 +25,11 @@ public static class DashboardApi
             .Produces<CapaianReport>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         dashboard.MapGet("/rekap.xlsx", ([AsParameters] DashboardQuery query, CurrentUser me, DashboardReader reader, ILoggerFactory logs, CancellationToken ct) =>
                 ExportAsync(query, me, reader, logs, "xlsx", XlsxType, RekapXlsxWriter.Write, ct))
-            .WithSummary("Unduh rekap capaian sebagai buku kerja Excel (satu lembar per OPD)")
+            .WithSummary("Unduh rekap capaian periode yang dipilih sebagai buku kerja Excel (satu lembar per OPD, siap cetak)")
             .Produces(200, contentType: XlsxType).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         dashboard.MapGet("/rekap.csv", ([AsParameters] DashboardQuery query, CurrentUser me, DashboardReader reader, ILoggerFactory logs, CancellationToken ct) =>
                 ExportAsync(query, me, reader, logs, "csv", "text/csv; charset=utf-8", RekapCsvWriter.Write, ct))
-            .WithSummary("Unduh rekap capaian sebagai CSV (pemisah titik koma, koma desimal, UTF-8 dengan BOM)")
+            .WithSummary("Unduh rekap capaian periode yang dipilih sebagai CSV (pemisah titik koma, koma desimal, UTF-8 dengan BOM)")
             .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         return api;
     }
@@ -78,10 +78,14 @@ public static class DashboardApi
             return problem!;
         }
 
-        var report = new DashboardCalculator(await reader.LoadYearAsync(scope, withRuns: false, ct)).Capaian(scope.Sasaran);
-        var table = RekapTable.From(report);
+        // The same input and slicers as the capaian page; the runs say how final each OPD's figures are.
+        var input = await reader.LoadYearAsync(scope, withRuns: true, ct);
+        var report = new DashboardCalculator(input).Capaian(scope.Sasaran);
+        var period = scope.Period.Rekap;
+        var heading = new RekapHeading(scope.Tenant.Name, period.Label, scope.Sasaran, await reader.LocalNowAsync(scope.Tenant.Id, ct), report.Cap);
+        var table = RekapTable.From(report, period, input.Runs, heading);
         var bytes = write(table);
-        DashboardLog.RekapExported(logs.CreateLogger(typeof(DashboardApi).FullName!), format, scope.Year, user.Id, user.TenantId, table.Sheets.Count, table.Sheets.Sum(s => s.Rows.Count));
-        return TypedResults.File(bytes, contentType, ExportFileName.For(scope.Tenant.Id, scope.OpdId, scope.Year, format));
+        DashboardLog.RekapExported(logs.CreateLogger(typeof(DashboardApi).FullName!), format, scope.Period.Key, user.Id, user.TenantId, table.Sheets.Count, table.Sheets.Sum(s => s.Rows.Count));
+        return TypedResults.File(bytes, contentType, ExportFileName.For(scope.Tenant.Id, scope.OpdId, period, scope.Sasaran, format));
     }
 }

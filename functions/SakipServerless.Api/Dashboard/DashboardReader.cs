@@ -158,9 +158,12 @@ public sealed class DashboardReader(IDashboardRunReader runs, IDocumentStore doc
         return pinned;
     }
 
+    /// <summary>Now on the pemda's clock, for what is printed on an export.</summary>
+    public async Task<DateTimeOffset> LocalNowAsync(string tenantId, CancellationToken ct) =>
+        (await calendars.CalendarAsync(tenantId, ct)).ToLocal(Now);
+
     /// <summary>The year on the pemda's own calendar (at 31 December 23:00 UTC it is already next year in WIT).</summary>
-    private async Task<int> CurrentYearAsync(string tenantId, CancellationToken ct) =>
-        (await calendars.CalendarAsync(tenantId, ct)).ToLocal(Now).Year;
+    private async Task<int> CurrentYearAsync(string tenantId, CancellationToken ct) => (await LocalNowAsync(tenantId, ct)).Year;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,25 +1,39 @@
 using System.Text;
+using SakipServerless.Core.Capaian;
+using SakipServerless.Core.Periods;
 
 namespace SakipServerless.Api.Dashboard;
 
-/// <summary>Download names built only from a-z, 0-9 and '-', so no header injection or path trick survives, whatever the ids hold.</summary>
+/// <summary>
+/// Download names that say what the file holds (pemda, OPD, period, sasaran), e.g.
+/// <c>Rekap-Capaian-jeneponto-kesbangpol-2026-TW-IV.xlsx</c>, built only from letters, digits and '-' so no header
+/// injection or path trick survives, whatever the ids and the sasaran hold.
+/// </summary>
 public static class ExportFileName
 {
-    public static string For(string tenantId, string? opdId, int year, string extension)
+    public static string For(string tenantId, string? opdId, RekapPeriod period, string? sasaran, string extension)
     {
-        var name = new StringBuilder("rekap-capaian");
-        foreach (var part in new[] { tenantId, opdId })
+        var name = new StringBuilder("Rekap-Capaian");
+        foreach (var part in new[] { Slug(tenantId, 40), Slug(opdId, 40), $"{period.Year}-{PeriodPart(period)}", Slug(sasaran, 30) })
         {
-            if (Slug(part) is { Length: > 0 } slug)
+            if (part.Length > 0)
             {
-                name.Append('-').Append(slug);
+                name.Append('-').Append(part);
             }
         }
 
-        return $"{name}-{year}.{extension}";
+        return $"{name}.{extension}";
     }
 
-    private static string Slug(string? text)
+    private static string PeriodPart(RekapPeriod period) => period.Kind switch
+    {
+        PeriodKind.Triwulan => "TW-" + RekapPeriod.Roman(period.Index),
+        PeriodKind.Semester => "Semester-" + RekapPeriod.Roman(period.Index),
+        _ => "Tahunan",
+    };
+
+
+    private static string Slug(string? text, int max)
     {
         if (text is null)
         {
@@ -40,6 +54,13 @@ public static class ExportFileName
         }
 
         var result = slug.ToString().Trim('-');
-        return result.Length > 40 ? result[..40].TrimEnd('-') : result;
+        if (result.Length <= max)
+        {
+            return result;
+        }
+
+        // Cut at a word boundary when there is one, so a long sasaran does not end in half a word.
+        int cut = result.LastIndexOf('-', max);
+        return (cut > 0 ? result[..cut] : result[..max]).TrimEnd('-');
     }
 }

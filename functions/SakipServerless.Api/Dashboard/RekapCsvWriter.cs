@@ -6,6 +6,7 @@ namespace SakipServerless.Api.Dashboard;
 /// <summary>
 /// The rekap as CSV the way Indonesian Excel opens it by double-click: UTF-8 with a BOM (or it guesses a code page),
 /// <c>;</c> between fields and a decimal comma (the list and decimal separators of the id-ID locale), CRLF lines.
+/// A data file, not a document: no title block, one row per indicator with its OPD in the first column.
 /// </summary>
 public static class RekapCsvWriter
 {
@@ -14,7 +15,7 @@ public static class RekapCsvWriter
     public static byte[] Write(RekapTable table)
     {
         var text = new StringBuilder();
-        WriteLine(text, ["OPD", .. RekapTable.Headers]);
+        WriteLine(text, ["OPD", .. table.Headers]);
         foreach (var sheet in table.Sheets)
         {
             foreach (var row in sheet.Rows)
@@ -22,8 +23,8 @@ public static class RekapCsvWriter
                 WriteLine(text,
                 [
                     Text(sheet.OpdName), Text(row.Sasaran), Text(row.Indikator), Text(row.Satuan),
-                    .. row.Numbers.Select((n, i) => Number(n, i >= RekapTable.FirstCapaianColumn)),
-                    Text(row.Predikat ?? ""),
+                    .. row.Cells.Select((c, i) => Number(c.Value, table.Columns[i].Measure == RekapMeasure.Capaian)),
+                    Text(row.Predikat ?? ""), Text(row.Catatan),
                 ]);
             }
         }

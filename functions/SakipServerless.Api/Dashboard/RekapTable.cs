@@ -1,33 +1,70 @@
+using SakipServerless.Api.MasterData;
+using SakipServerless.Core.Capaian;
+using SakipServerless.Core.Runs;
+
 namespace SakipServerless.Api.Dashboard;
 
-/// <summary>The rekap as a flat table, one row per indicator: the single source of the .xlsx and the CSV export.</summary>
-public sealed record RekapTable(int Year, IReadOnlyList<RekapSheet> Sheets)
+/// <summary>
+/// The rekap of one period as flat tables, one sheet per OPD and one row per indicator: the single source of the .xlsx
+/// and the CSV export, so both hold exactly what the capaian page shows for the same slicers.
+/// </summary>
+public sealed record RekapTable(RekapHeading Heading, IReadOnlyList<RekapColumn> Columns, IReadOnlyList<RekapSheet> Sheets)
 {
-    /// <summary>Column headers after the OPD column, in the order pemda reports use.</summary>
-    public static IReadOnlyList<string> Headers { get; } =
-    [
-        "Sasaran", "Indikator", "Satuan",
-        "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
-        "Realisasi TW I", "Realisasi TW II", "Realisasi TW III", "Realisasi TW IV",
-        "Capaian TW I", "Capaian TW II", "Capaian TW III", "Capaian TW IV",
-        "Semester I", "Semester II", "Tahunan", "Predikat",
-    ];
+    public const string SasaranHeader = "Sasaran";
+    public const string IndikatorHeader = "Indikator";
+    public const string SatuanHeader = "Satuan";
+    public const string PredikatHeader = "Predikat";
+    public const string CatatanHeader = "Catatan";
 
-    /// <summary>Index of the first numeric column in <see cref="RekapRow.Numbers"/> that is a capaian (the others are targets and realisasi).</summary>
-    public const int FirstCapaianColumn = 8;
+    /// <summary>Every header in order: the three text columns, the numeric <see cref="Columns"/>, predikat and catatan.</summary>
+    public IReadOnlyList<string> Headers => [SasaranHeader, IndikatorHeader, SatuanHeader, .. Columns.Select(c => c.Header), PredikatHeader, CatatanHeader];
 
-    public static RekapTable From(CapaianReport report) => new(report.Year, report.Opds.Select(opd => new RekapSheet(opd.OpdId, opd.OpdName,
-        opd.Indicators.Select(i => new RekapRow(i.Sasaran, i.Name, i.Satuan,
-        [
-            .. i.Triwulan.Select(t => t.Target),
-            .. i.Triwulan.Select(t => t.Realisasi),
-            .. i.Triwulan.Select(t => t.Capaian.Value),
-            i.Semester[0].Capaian.Value, i.Semester[1].Capaian.Value, i.Tahunan.Capaian.Value,
-        ], i.Tahunan.Capaian.Predicate)).ToList())).ToList());
+    /// <param name="runs">The runs of the year in scope, for each OPD's data status (they carry no figures here).</param>
+    public static RekapTable From(CapaianReport report, RekapPeriod period, IReadOnlyList<SopRun> runs, RekapHeading heading)
+    {
+        var columns = RekapColumn.For(period);
+        string key = DashboardPeriod.KeyOf(period);
+        var sheets = report.Opds.Select(opd => new RekapSheet(opd.OpdId, opd.OpdName, RekapDataStatus.Of(runs, opd.OpdId, period),
+            opd.Indicators.Select(i => Row(i, columns, key)).ToList())).ToList();
+        return new RekapTable(heading, columns, sheets);
+    }
+
+    private static RekapRow Row(IndicatorCapaian indicator, IReadOnlyList<RekapColumn> columns, string periodKey)
+    {
+        var cells = columns.Select(c =>
+        {
+            var period = PeriodOf(indicator, c.PeriodKey);
+            return c.Measure switch
+            {
+                RekapMeasure.Target => new RekapCell(period.Target, null),
+                RekapMeasure.Realisasi => new RekapCell(period.Realisasi, null),
+                _ => new RekapCell(period.Capaian.Value, period.Capaian.IsCapped ? period.Capaian.RawValue : null),
+            };
+        }).ToList();
+
+        // The uncapped values in words, so the cap stays visible on paper and in the CSV (the dashboard shows them on hover).
+        var notes = columns.Zip(cells).Where(x => x.Second.UncappedValue is not null)
+            .Select(x => $"{x.First.Header} dibatasi; sebenarnya {MasterDataText.Number(x.Second.UncappedValue!.Value)} %").ToList();
+        return new RekapRow(indicator.Sasaran, indicator.Name, indicator.Satuan, cells, PeriodOf(indicator, periodKey).Capaian.Predicate, string.Join("; ", notes));
+    }
+
+    private static PeriodCapaian PeriodOf(IndicatorCapaian indicator, string key) =>
+        indicator.Triwulan.Concat(indicator.Semester).Append(indicator.Tahunan).First(p => p.Key == key);
 }
 
-/// <summary>The rows of one OPD.</summary>
-public sealed record RekapSheet(string OpdId, string OpdName, IReadOnlyList<RekapRow> Rows);
+/// <summary>What the title block of every sheet says besides the OPD: the pemda, the period, the filter and when it was printed.</summary>
+/// <param name="PrintedAt">The time of the export in the pemda's zone (its offset names WIB, WITA or WIT).</param>
+/// <param name="Cap">The pemda's capaian cap in percent; null when over-achievement counts in full.</param>
+public sealed record RekapHeading(string PemdaName, string PeriodLabel, string? Sasaran, DateTimeOffset PrintedAt, decimal? Cap);
 
-/// <summary>One indicator: targets TW I–IV, realisasi TW I–IV, capaian TW I–IV, semester I, semester II, tahunan (15 numbers, null when empty), and the tahunan predikat.</summary>
-public sealed record RekapRow(string Sasaran, string Indikator, string Satuan, IReadOnlyList<decimal?> Numbers, string? Predikat);
+/// <summary>The rows of one OPD with how final its figures are.</summary>
+public sealed record RekapSheet(string OpdId, string OpdName, RekapDataStatus Status, IReadOnlyList<RekapRow> Rows);
+
+/// <summary>One indicator: a cell per <see cref="RekapTable.Columns"/>, the period's predikat, and a note naming capped capaian.</summary>
+public sealed record RekapRow(string Sasaran, string Indikator, string Satuan, IReadOnlyList<RekapCell> Cells, string? Predikat, string Catatan);
+
+/// <summary>A number of the rekap (null when empty); for a capped capaian, the value before the cap.</summary>
+public sealed record RekapCell(decimal? Value, decimal? UncappedValue)
+{
+    public bool IsCapped => UncappedValue is not null;
+}

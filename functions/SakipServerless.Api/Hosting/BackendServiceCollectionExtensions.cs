@@ -74,6 +74,7 @@ public static class BackendServiceCollectionExtensions
             return new RunContextFactory(sp.GetRequiredService<TimeProvider>(), new EscalationPolicy(new WorkDuration(e.Level2GraceWorkingDays, e.Level2GraceWorkingMinutes)));
         });
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<SopDocumentUpload>();
         services.AddSingleton<TenantCalendars>();
         services.AddScoped<RunService>();
         // The durable engine needs its host's DurableRunClient (the Functions app, or a test host); the embedded one needs nothing more.

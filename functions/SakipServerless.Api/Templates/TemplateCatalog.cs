@@ -47,6 +47,6 @@ public sealed class TemplateCatalog(IDocumentStore documents)
             }
         }
 
-        throw DomainException.Conflict("template-publish-race", "Template sedang diterbitkan oleh pengguna lain; coba lagi.");
+        throw DomainException.Conflict("template-publish-race", "Templat SOP sedang diterbitkan oleh pengguna lain; coba lagi.");
     }
 }

@@ -4,7 +4,8 @@ using SakipServerless.Importer;
 namespace SakipServerless.Cli.Commands;
 
 /// <summary>
-/// <c>sop import &lt;file&gt; [--out &lt;file&gt;]</c>: drafts a template from an SOP document. The JSON goes to stdout
+/// <c>sop import &lt;file&gt; [--out &lt;file&gt;]</c>: drafts a template from an SOP document (.docx, .pdf with a text
+/// layer, or exported text; told apart by content, not by name). The JSON goes to stdout
 /// (or the --out file) and nothing else does, so it can be piped; messages go to stderr.
 /// Exit 0 on success; 2 for a missing, unreadable or non-SOP file and for wrong arguments.
 /// </summary>
@@ -25,6 +26,14 @@ public static class SopImportCommand
         byte[] content;
         try
         {
+            // Refused before reading: a mistaken argument (a disk image, a video) should not be loaded whole.
+            long length = new FileInfo(input!).Length;
+            if (length > SopImporter.MaxFileBytes)
+            {
+                stderr.WriteLine($"{input}: {SopImporter.TooLarge(length).Message}");
+                return BadInput;
+            }
+
             content = File.ReadAllBytes(input!);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

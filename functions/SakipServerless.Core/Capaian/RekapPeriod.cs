@@ -5,7 +5,7 @@ namespace SakipServerless.Core.Capaian;
 /// <summary>A reporting period of one year: a triwulan, a semester or the year, with its Indonesian label.</summary>
 public sealed record RekapPeriod
 {
-    private static readonly string[] Roman = ["I", "II", "III", "IV"];
+    private static readonly string[] Numerals = ["I", "II", "III", "IV"];
 
     /// <param name="index">1–4 for a triwulan, 1–2 for a semester, 1 for tahunan.</param>
     public RekapPeriod(int year, PeriodKind kind, int index)
@@ -46,10 +46,13 @@ public sealed record RekapPeriod
     /// <summary>E.g. "Triwulan I 2026", "Semester II 2026", "Tahunan 2026".</summary>
     public string Label => Kind switch
     {
-        PeriodKind.Triwulan => $"Triwulan {Roman[Index - 1]} {Year}",
-        PeriodKind.Semester => $"Semester {Roman[Index - 1]} {Year}",
+        PeriodKind.Triwulan => $"Triwulan {Roman(Index)} {Year}",
+        PeriodKind.Semester => $"Semester {Roman(Index)} {Year}",
         _ => $"Tahunan {Year}",
     };
+
+    /// <summary>1 → I … 4 → IV, as triwulan and semester are numbered in pemda reports.</summary>
+    public static string Roman(int index) => Numerals[index - 1];
 
     public static RekapPeriod Triwulan(int year, int index) => new(year, PeriodKind.Triwulan, index);
 

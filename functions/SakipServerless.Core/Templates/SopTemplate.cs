@@ -40,7 +40,8 @@ public sealed record SopTemplate
 
     public IReadOnlyList<string> Interpretation { get; init; } = [];
 
-    public IReadOnlyList<string>? ImportWarnings { get; init; }
+    /// <summary>Importer drafts only: what to check before publishing, each blocking or advisory; never stored with a published version.</summary>
+    public IReadOnlyList<ImportWarning>? ImportWarnings { get; init; }
 
     public SopStep? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
 

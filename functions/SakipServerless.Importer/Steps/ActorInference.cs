@@ -72,7 +72,7 @@ internal static class ActorInference
                 warnings.ForStep(step.No, $"kolom Pelaksana tidak bertanda dan uraian tidak menyebut pelaksana; pelaksana ditebak dari jenis kegiatan: {who}.");
                 break;
             case ActorSource.Unknown:
-                warnings.ForStep(step.No, "pelaksana tidak dapat ditentukan dari dokumen; isi secara manual.");
+                warnings.ForStep(step.No, "pelaksana tidak dapat ditentukan dari dokumen; isi secara manual.", "Pelaksana", Core.Templates.ImportWarningSeverity.Blocking);
                 break;
         }
     }

@@ -56,6 +56,7 @@ internal static class CollectStepSelector
         var collects = steps.Where(s => s.Kind == StepKind.Collect).Select(s => s.No).ToList();
         warnings.Add(collects.Count > 0
             ? $"Langkah pengumpulan data per unit (collect) ditetapkan pada langkah {string.Join(", ", collects)}. Ini tafsiran importer: periksa apakah langkah lain juga menerima data dari unit dan apakah waktunya cukup bagi setiap unit."
-            : "Tidak ada langkah yang jelas mengumpulkan data dari unit (collect); tandai langkah pengumpulan secara manual bila ada.");
+            : "Tidak ada langkah yang jelas mengumpulkan data dari unit (collect); tandai langkah pengumpulan secara manual bila ada.",
+            location: collects.Count == 1 ? warnings.PlaceOfStep(collects[0]) : null);
     }
 }

@@ -24,6 +24,7 @@ internal static class ProcedureTableReader
             var cells = InlineText.Cells(line);
             if (StepRows.TryNumber(cells, out int no))
             {
+                warnings.Place(no, i);
                 rows.Add(Build(no, i, Align(cells, layout, no, warnings), layout));
                 continue;
             }

@@ -27,6 +27,7 @@ public sealed class PhoneWidthTests(SystemFixture system)
             ("jeneponto", "admin", "/admin/pengguna"),
             ("jeneponto", "admin", "/admin/indikator"),
             ("jeneponto", "admin", "/admin/pengaturan"),
+            ("jeneponto", "admin", "/admin/sop"),
         };
         using (var api = await system.ApiAsAsync("jeneponto", "sekda"))
         {
@@ -69,6 +70,58 @@ public sealed class PhoneWidthTests(SystemFixture system)
         await browser.Page.GotoAsync("/keluar-dulu-tidak-ada"); // an unknown page: the error page fits as well
         faults.AddRange(await OverflowAsync(browser, "(halaman tidak ada)"));
         Assert.True(faults.Count == 0, string.Join("\n", faults));
+    }
+
+    [Fact]
+    public async Task OnAPhone_TheHeatmapIsChipsThatWrap_NoLabelOverlapsAnother_AndEachOpensItsStep()
+    {
+        await using var browser = await Support.Browser.LaunchAsync(system.Dashboard.BaseAddress, Width, 740, mobile: true);
+        await browser.SignInAsync("bantul", "sekda");
+        await browser.WaitForChartsAsync();
+        Assert.False(await browser.Page.Locator("#chart-heatmap .chart").IsVisibleAsync());
+        Assert.True(await browser.Page.Locator(".heatmap-compact").IsVisibleAsync());
+
+        using var api = await system.ApiAsAsync("bantul", "sekda");
+        var heatmap = (await api.GetFromJsonAsync<JsonElement>("api/dashboard/overview")).GetProperty("heatmap");
+        int cells = heatmap.GetProperty("rows").GetArrayLength() * heatmap.GetProperty("steps").GetArrayLength();
+        Assert.Equal(cells, await browser.Page.Locator(".hm-cell").CountAsync());
+        bool overlap = await browser.Page.EvaluateAsync<bool>("""
+            () => {
+              const boxes = [...document.querySelectorAll('.heatmap-compact .hm-cell, .heatmap-compact .hm-opd')].map(e => e.getBoundingClientRect());
+              return boxes.some((a, i) => boxes.some((b, j) => j > i && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5));
+            }
+            """);
+        Assert.False(overlap, "labels of the phone heatmap overlap");
+        await browser.ScreenshotAsync("04-ringkasan-peta-panas-ponsel");
+
+        await browser.Page.Locator("a.hm-cell").First.ClickAsync();
+        await browser.Page.WaitForURLAsync(url => url.Contains("/pelaksanaan/", StringComparison.Ordinal) && url.Contains("#langkah-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnAPhone_TheSwimlaneScrollsInItsFrame_WithTheLaneTitlesPinned()
+    {
+        await using var browser = await Support.Browser.LaunchAsync(system.Dashboard.BaseAddress, Width, 740, mobile: true);
+        await browser.SignInAsync("balangan", "sekda");
+        using var api = await system.ApiAsAsync("balangan", "sekda");
+        string run = (await api.GetFromJsonAsync<JsonElement>("api/runs")).EnumerateArray().First().GetProperty("id").GetString()!;
+        await browser.Page.GotoAsync($"/pelaksanaan/{run}");
+
+        var frame = await browser.Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const wrap = document.querySelector('.swimlane-wrap');
+              wrap.scrollTop = 600; wrap.scrollLeft = 200;
+              const heads = wrap.querySelector('.lane-heads').getBoundingClientRect();
+              return { scrollsDown: wrap.scrollHeight > wrap.clientHeight, scrollsSideways: wrap.scrollWidth > wrap.clientWidth,
+                       scrolled: wrap.scrollTop, pinned: Math.abs(heads.top - wrap.getBoundingClientRect().top) < 2,
+                       lanes: wrap.querySelectorAll('.lane-head').length, titles: wrap.querySelectorAll('svg .lane-title').length };
+            }
+            """);
+        Assert.True(frame.GetProperty("scrollsDown").GetBoolean() && frame.GetProperty("scrollsSideways").GetBoolean(), $"the flowchart fits: {frame}");
+        Assert.True(frame.GetProperty("scrolled").GetInt32() > 0);
+        Assert.True(frame.GetProperty("pinned").GetBoolean(), $"lane titles scrolled away: {frame}");
+        Assert.Equal(frame.GetProperty("titles").GetInt32(), frame.GetProperty("lanes").GetInt32());
+        await browser.Page.Locator(".swimlane-wrap").ScreenshotAsync(new() { Path = Path.Combine(Support.Browser.OutputFolder, "05-diagram-alir-ponsel-tergulir.png") });
     }
 
     private static async Task SwitchAsync(Support.Browser browser, string tenant, string user)

@@ -95,8 +95,11 @@ public sealed class PimpinanBrowserTests(SystemFixture system)
     {
         await using var browser = await Support.Browser.LaunchAsync(system.Dashboard.BaseAddress);
         await browser.SignInAsync("kutai-kartanegara", "sekda");
+        // The slicer chosen on the page travels with the download: the file is that triwulan's rekap.
+        await browser.Page.SelectOptionAsync("#s-periode", "2026-Q3");
+        await browser.Page.WaitForURLAsync(url => url.Contains("periode=2026-Q3", StringComparison.Ordinal));
         var download = await browser.Page.RunAndWaitForDownloadAsync(() => browser.Page.ClickAsync("a:has-text('Unduh rekap .xlsx')"));
-        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        Assert.Equal("Rekap-Capaian-kutai-kartanegara-2026-TW-III.xlsx", download.SuggestedFilename);
         string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
         await download.SaveAsAsync(path);
         var bytes = await File.ReadAllBytesAsync(path);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SakipServerless.Cli;
 using SakipServerless.Importer.Tests.Support;
 
 namespace SakipServerless.Importer.Tests.Cli;
@@ -11,13 +10,7 @@ public sealed class SopImportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = Program.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Of(args);
 
     [Fact]
     public void ASeedDocument_PrintsTheDraftJson_AndExitsZero()
@@ -78,6 +71,22 @@ public sealed class SopImportCommandTests : IDisposable
         File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]);
 
         Assert.Equal(2, Run("sop", "import", path).Exit);
+    }
+
+    [Fact]
+    public void AFileAboveTheSizeLimit_ExitsTwo_WithoutBeingRead()
+    {
+        string path = Path.Combine(_folder, "besar.pdf");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(SopImporter.MaxFileBytes + 1L);
+        }
+
+        var (exit, output, errors) = Run("sop", "import", path);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("melebihi batas 20 MB", errors);
     }
 
     [Theory]

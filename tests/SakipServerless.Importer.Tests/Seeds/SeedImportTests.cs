@@ -181,7 +181,7 @@ public sealed class SeedImportTests
         var imported = CuratedSeed.For(seed).Import();
 
         imported.AssertValidDraft();
-        Assert.Equal(imported.Warnings, imported.Template.ImportWarnings);
+        Assert.Equal(imported.Findings, imported.Template.ImportWarnings);
         var numbers = imported.Template.Steps.Select(s => s.No).ToHashSet();
         foreach (var warning in imported.Warnings.Where(w => w.StartsWith("Langkah ", StringComparison.Ordinal) && char.IsDigit(w["Langkah ".Length])))
         {

@@ -15,7 +15,7 @@ public sealed class ProcedureTableReaderTests
         string[] lines = [.. Header, .. rows];
         var warnings = new ImportWarnings();
         var read = ProcedureTableReader.Read(lines, TableHeaderDetector.Detect(lines)!, warnings);
-        return (read, warnings.ToList());
+        return (read, [.. warnings.ToList().Select(w => w.Message)]);
     }
 
     [Fact]

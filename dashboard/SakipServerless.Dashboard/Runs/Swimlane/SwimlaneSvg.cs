@@ -19,6 +19,23 @@ public static class SwimlaneSvg
     private const double LaneWidth = 172, HeaderHeight = 52, RowHeight = 132, FirstRow = HeaderHeight + 86;
     private const double BoxWidth = 138, BoxHeight = 58, DiamondWidth = 150, DiamondHeight = 80, LoopGap = 16;
 
+    /// <summary>
+    /// The lane titles again as an HTML row of the same widths, pinned to the top of the scrolling frame (CSS sticky),
+    /// so a phone scrolled to step 9 still sees whose column is whose. It covers the SVG's own header row, which stays
+    /// for print and for readers of the SVG alone; hidden from assistive technology, which reads the SVG's.
+    /// </summary>
+    public static string LaneHeads(SwimlaneModel model)
+    {
+        var html = new StringBuilder(1024);
+        html.Append(Inv($"<div class=\"lane-heads\" aria-hidden=\"true\" style=\"height:{HeaderHeight:0}px\">"));
+        foreach (string lane in model.Lanes.DefaultIfEmpty(""))
+        {
+            html.Append(Inv($"<div class=\"lane-head\" style=\"flex-basis:{LaneWidth:0}px\">")).Append(WebUtility.HtmlEncode(lane)).Append("</div>");
+        }
+
+        return html.Append("</div>").ToString();
+    }
+
     /// <param name="pagePath">The run page's path: shapes link to <c>{pagePath}#langkah-{step}</c> (the document has a base href, so a bare fragment would leave the page).</param>
     public static string Write(SwimlaneModel model, string pagePath)
     {

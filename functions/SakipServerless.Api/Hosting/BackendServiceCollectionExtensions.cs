@@ -4,7 +4,6 @@ using SakipServerless.Api.Clock;
 using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Files;
-using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
@@ -25,7 +24,6 @@ public static class BackendServiceCollectionExtensions
     public static WebApplicationBuilder AddSakipBackend(this WebApplicationBuilder builder)
     {
         builder.UseDefaultListenAddress();
-        builder.UseCustomHandlerPortIfSet(); // as an Azure Functions custom handler: the host's port, whatever else is set
         long maxBody = builder.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         builder.Services.AddSakipServices(builder.Configuration, builder.Environment);

@@ -12,6 +12,6 @@ namespace SakipServerless.Functions.Orchestration;
 public static class SopRunOrchestration
 {
     [Function(nameof(SopRunOrchestrator))]
-    public static Task<string> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, string input) =>
-        new SopRunOrchestrator().RunAsync(context, input);
+    public static Task<string> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new SopRunOrchestrator().RunAsync(context, context.GetInput<string>() ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} started without its state."));
 }

@@ -17,8 +17,13 @@ public sealed class ApiPipeline
 {
     private readonly Lazy<(RequestDelegate Pipeline, EndpointDataSource Endpoints)> _built;
 
-    public ApiPipeline(IServiceProvider services, IConfiguration configuration) =>
+    private readonly IHttpContextAccessor _accessor;
+
+    public ApiPipeline(IServiceProvider services, IConfiguration configuration, IHttpContextAccessor accessor)
+    {
+        _accessor = accessor;
         _built = new(() => Build(services, configuration), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>The endpoints the pipeline routes to: the API's endpoint table in this app.</summary>
     public EndpointDataSource Endpoints => _built.Value.Endpoints;
@@ -29,6 +34,9 @@ public sealed class ApiPipeline
         // skips a request that has one, so it is cleared and the request routed again against the API's own table.
         context.SetEndpoint(null);
         context.Request.RouteValues.Clear();
+        // The function runs on the invocation's flow, not on the one Kestrel set the accessor on, and the backend
+        // reads the signed-in user through the accessor (CurrentUser): it is set here for what the pipeline awaits.
+        _accessor.HttpContext = context;
         return _built.Value.Pipeline(context);
     }
 

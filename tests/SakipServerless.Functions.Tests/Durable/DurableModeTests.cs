@@ -2,12 +2,14 @@ using System.Text.Json;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SakipServerless.Api.Runs.Engine;
+using SakipServerless.Api.Runs.Reconciliation;
 using SakipServerless.Core.Storage;
 using SakipServerless.Engine.Durable.Client;
 using SakipServerless.Engine.Durable.Orchestration;
 using SakipServerless.Engine.Durable.Projection;
 using SakipServerless.Functions.Orchestration;
 using SakipServerless.Functions.Tests.Support;
+using SakipServerless.Functions.Timers;
 
 namespace SakipServerless.Functions.Tests.Durable;
 
@@ -27,15 +29,33 @@ public sealed class DurableModeTests : IAsyncLifetime
         _app = FunctionsApp.Build(TestSettings.For(TestSettings.NewDatabasePath(), new Dictionary<string, string?> { ["Sakip:Engine:Mode"] = "durable" }));
         await World.SeedAsync(_app.Services);
         var services = _app.Services;
-        _durable = await DurableTaskTestHost.StartAsync(registry => registry
+        _durable = await StartDurableHostAsync(registry => registry
             .AddOrchestratorFunc<string, string>(nameof(SopRunOrchestrator), (context, _) => SopRunOrchestration.RunAsync(context)!)
-            .AddActivityFunc<string, ProjectionResult>(nameof(WriteRunProjection), (context, input) =>
+            .AddActivityFunc<string, ProjectionResult>(nameof(WriteRunProjection), async (context, input) =>
             {
-                using var scope = services.CreateScope();
+                // As the worker does: the function class built from the invocation's scope, which lives as long as the call.
+                await using var scope = services.CreateAsyncScope();
                 var activity = ActivatorUtilities.CreateInstance<WriteRunProjectionActivity>(scope.ServiceProvider);
-                return activity.RunAsync(input, FunctionContexts.For(context.Name, scope.ServiceProvider,
+                return await activity.RunAsync(input!, FunctionContexts.For(context.Name, scope.ServiceProvider,
                     new Dictionary<string, object?> { ["instanceId"] = context.InstanceId }));
             }));
+    }
+
+    /// <summary>The test host picks a free port and then binds it; another process on this shared machine can take it
+    /// in between, so a start that meets a taken port is retried on a new one.</summary>
+    private static async Task<DurableTaskTestHost> StartDurableHostAsync(Action<Microsoft.DurableTask.DurableTaskRegistry> registry)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DurableTaskTestHost.StartAsync(registry);
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 
     public async Task DisposeAsync()
@@ -63,6 +83,53 @@ public sealed class DurableModeTests : IAsyncLifetime
         Assert.Equal("suspended", suspended.Json().GetProperty("status").GetString());
         var read = await _app.InvokeApiAsync(HttpCall.Get($"/api/runs/{runId}", token), _durable.Client);
         Assert.Equal("suspended", read.Json().GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task TheNightlyReconciliation_FindsNothingOnAHealthyRun_AndAnOrchestrationTerminatedBehindTheApisBack()
+    {
+        string token = await World.SignInAsync(c => _app.InvokeApiAsync(c), World.Head);
+        var started = await _app.InvokeApiAsync(HttpCall.Post("/api/runs", JsonSerializer.Serialize(new { opdId = World.Opd, period = "2026-Q1" }), token), _durable.Client);
+        string runId = started.Json().GetProperty("id").GetString()!;
+
+        var healthy = await ReconcileAsync();
+        Assert.Equal(1, healthy.Compared);
+        Assert.Empty(healthy.Findings);
+
+        await _durable.Client.TerminateInstanceAsync(runId); // as from the portal: the projection is not told
+        await _durable.Client.WaitForInstanceCompletionAsync(runId);
+        var drifted = await ReconcileAsync();
+
+        var finding = Assert.Single(drifted.Findings);
+        Assert.Equal((World.Tenant, runId, ReconciliationIssue.OrchestrationEndedRunOpen), (finding.TenantId, finding.RunId, finding.Issue));
+    }
+
+    [Fact]
+    public async Task TheReconciliation_SeesAProjectionThatMovedWithoutItsOrchestration()
+    {
+        string token = await World.SignInAsync(c => _app.InvokeApiAsync(c), World.Head);
+        var started = await _app.InvokeApiAsync(HttpCall.Post("/api/runs", JsonSerializer.Serialize(new { opdId = World.Opd, period = "2026-Q1" }), token), _durable.Client);
+        string runId = started.Json().GetProperty("id").GetString()!;
+        var store = _app.Services.GetRequiredService<IRunStore>();
+        var run = (await store.FindAsync(World.Tenant, runId))!;
+        int version = run.Version;
+        // A write the orchestration did not make: the same run one version on, through the store's own JSON.
+        var moved = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(run, SakipServerless.Core.CoreJson.Options))!;
+        moved["version"] = version + 1;
+        await store.SaveAsync(moved.Deserialize<SakipServerless.Core.Runs.SopRun>(SakipServerless.Core.CoreJson.Options)!, version);
+
+        var report = await ReconcileAsync();
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(ReconciliationIssue.VersionDiffers, finding.Issue);
+        Assert.Contains($"{version + 1}", finding.Detail);
+    }
+
+    private async Task<ReconciliationReport> ReconcileAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var timer = ActivatorUtilities.CreateInstance<RunReconciliationTimer>(scope.ServiceProvider);
+        return await timer.RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), _durable.Client, FunctionContexts.For(RunReconciliationTimer.Name, scope.ServiceProvider));
     }
 
     [Fact]

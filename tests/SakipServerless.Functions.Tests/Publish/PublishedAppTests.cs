@@ -41,18 +41,19 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     }
 
     [Fact]
-    public void TheIndexedFunctions_AreTheApiTheSweepAndTheRunOrchestrationsWrappers()
+    public void TheIndexedFunctions_AreTheApiTheTwoTimersAndTheRunOrchestrationsWrappers()
     {
         var byName = Functions.ToDictionary(f => f.Name);
 
-        Assert.Equal(["Api", "DeadlineSweep", "SopRunOrchestrator", "WriteRunProjection"], byName.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Api", "DeadlineSweep", "RunReconciliation", "SopRunOrchestrator", "WriteRunProjection"], byName.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("httpTrigger", byName["Api"].Trigger.Type);
         Assert.Equal("timerTrigger", byName["DeadlineSweep"].Trigger.Type);
         Assert.Equal(DeadlineSweepTimer.Schedule, byName["DeadlineSweep"].Trigger.Schedule);
+        Assert.Equal(RunReconciliationTimer.Schedule, byName["RunReconciliation"].Trigger.Schedule);
         Assert.Equal("orchestrationTrigger", byName["SopRunOrchestrator"].Trigger.Type);
         Assert.Equal("activityTrigger", byName["WriteRunProjection"].Trigger.Type);
         // Both functions that can reach the durable engine get the extension's client.
-        Assert.All(new[] { "Api", "DeadlineSweep" }, name => Assert.Contains(byName[name].Bindings, b => b.Type == "durableClient"));
+        Assert.All(new[] { "Api", "DeadlineSweep", "RunReconciliation" }, name => Assert.Contains(byName[name].Bindings, b => b.Type == "durableClient"));
     }
 
     [Theory]

@@ -68,6 +68,19 @@ public sealed class DeadlineSweepTimerTests
         Assert.False(app.BoundClient.IsBound);
     }
 
+    [Fact]
+    public async Task TheReconciliation_HasNothingToCompare_InTheEmbeddedEngine()
+    {
+        await using var app = FunctionsApp.Build(TestSettings.For(TestSettings.NewDatabasePath()));
+        await using var scope = app.Services.CreateAsyncScope();
+        var timer = ActivatorUtilities.CreateInstance<RunReconciliationTimer>(scope.ServiceProvider);
+
+        // The strict mock client fails on any call: embedded mode must not touch a task hub.
+        var report = await timer.RunAsync(new TimerInfo(), FunctionsApp.UnusedDurableClient, FunctionContexts.For(RunReconciliationTimer.Name, scope.ServiceProvider));
+
+        Assert.Same(SakipServerless.Api.Runs.Reconciliation.ReconciliationReport.Nothing, report);
+    }
+
     private static async Task<int> TickAsync(FunctionsApp app, DurableTaskClient? client = null)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -3,26 +3,27 @@ using System.Globalization;
 namespace SakipServerless.Dashboard.Api;
 
 /// <summary>
-/// The backend's now, as its last answer in this request said (<c>Sakip-Now</c>): what pages count lateness and
-/// countdowns from, so the dashboard agrees with the deadline sweep, the dev clock included, even when it runs on
-/// another machine with another clock. Before any answer it falls back to this server's clock.
+/// The backend's now, as its answers say (<c>Sakip-Now</c>): what pages count lateness and countdowns from, so the
+/// dashboard agrees with the deadline sweep, the dev clock included, even when it runs on another machine with
+/// another clock. It keeps the backend's offset from this server's clock, not a fixed moment, so an interactive
+/// circuit that stays open for an hour still reads the right time. Before any answer the offset is zero.
+/// Scoped: one per request, one per circuit.
 /// </summary>
-public sealed class BackendClock(IHttpContextAccessor http, TimeProvider fallback)
+public sealed class BackendClock(TimeProvider local)
 {
     public const string Header = "Sakip-Now";
 
-    private static readonly object Key = new();
+    private TimeSpan offset;
 
-    public DateTimeOffset Now =>
-        http.HttpContext?.Items[Key] is DateTimeOffset seen ? seen : fallback.GetUtcNow();
+    public DateTimeOffset Now => local.GetUtcNow() + offset;
 
-    /// <summary>Records the backend's clock from one of its answers (called by <see cref="BackendClockHandler"/>).</summary>
+    /// <summary>Records the backend's clock from one of its answers (every call of <see cref="SakipApiClient"/>).</summary>
     public void Observe(HttpResponseMessage response)
     {
-        if (http.HttpContext is { } context && response.Headers.TryGetValues(Header, out var values)
+        if (response.Headers.TryGetValues(Header, out var values)
             && DateTimeOffset.TryParse(values.FirstOrDefault(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var now))
         {
-            context.Items[Key] = now;
+            offset = now - local.GetUtcNow();
         }
     }
 }

@@ -15,7 +15,7 @@ namespace SakipServerless.Dashboard.Api;
 /// <see cref="ApiResult{T}"/> so pages show a backend refusal (403, 404, validation) as a message; a 401 throws
 /// <see cref="ApiUnauthorizedException"/>, which the sign-in middleware turns into a redirect to the sign-in page.
 /// </summary>
-public sealed class SakipApiClient(HttpClient http)
+public sealed class SakipApiClient(HttpClient http, ApiCaller caller, BackendClock clock)
 {
     private static readonly JsonSerializerOptions Json = CoreJson.Options;
 
@@ -200,7 +200,7 @@ public sealed class SakipApiClient(HttpClient http)
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            response = await SendAuthenticatedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
@@ -290,7 +290,7 @@ public sealed class SakipApiClient(HttpClient http)
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            response = await SendAuthenticatedAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         }
         catch (HttpRequestException e)
         {
@@ -306,6 +306,22 @@ public sealed class SakipApiClient(HttpClient http)
 
             return response.IsSuccessStatusCode ? await read(response) : ApiResult<T>.Failure(await ProblemOfAsync(response, ct));
         }
+    }
+
+    /// <summary>
+    /// Every call goes out here: the caller's token unless the call brought one (sign-in), and the backend's clock
+    /// read from the answer.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAuthenticatedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        if (request.Headers.Authorization is null && caller.Token is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var response = await http.SendAsync(request, completion, ct);
+        clock.Observe(response);
+        return response;
     }
 
     private static string Unreachable(HttpRequestException e) =>

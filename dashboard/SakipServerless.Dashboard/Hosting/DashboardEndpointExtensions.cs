@@ -20,7 +20,6 @@ public static class DashboardEndpointExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
-        app.UseStaticFiles();
         app.UseMiddleware<SessionExpiredMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<PlatformSignInMiddleware>();
@@ -32,9 +31,9 @@ public static class DashboardEndpointExtensions
         app.MapExportEndpoints();
         app.MapEvidenceDownloadEndpoints();
         app.MapUploadEndpoints();
-        app.MapOverviewRefreshEndpoint();
         app.MapNotificationEndpoints();
-        app.MapRazorComponents<App>();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
 using SakipServerless.Dashboard.Api;
 using SakipServerless.Dashboard.Auth;
@@ -16,7 +16,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddOptions<List<DemoTenant>>().Bind(builder.Configuration.GetSection("Dashboard:DemoTenants"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 
         services.AddDashboardApiClient();
@@ -27,10 +27,11 @@ public static class DashboardServiceCollectionExtensions
 
     public static IServiceCollection AddDashboardApiClient(this IServiceCollection services)
     {
-        services.AddTransient<BearerTokenHandler>();
-        // Singleton: it keeps nothing itself, it writes into the current request's items.
-        services.AddSingleton<BackendClock>();
-        services.AddTransient<BackendClockHandler>();
+        // Scoped, not handlers: a request and a circuit each have their own caller and backend clock, and handlers
+        // of the HTTP client factory live in a scope of their own that would see neither.
+        services.AddScoped<ApiCaller>();
+        services.AddScoped<BackendClock>();
+        services.AddScoped<CircuitHandler, CircuitCaller>();
         services.AddTransient<ForwardedForHandler>();
         services.AddHttpClient<SakipApiClient>((sp, http) =>
             {
@@ -38,9 +39,7 @@ public static class DashboardServiceCollectionExtensions
                 // Uploads of large evidence files to the backend take longer than a page's reads.
                 http.Timeout = TimeSpan.FromMinutes(5);
             })
-            .AddHttpMessageHandler<BearerTokenHandler>()
-            .AddHttpMessageHandler<ForwardedForHandler>()
-            .AddHttpMessageHandler<BackendClockHandler>();
+            .AddHttpMessageHandler<ForwardedForHandler>();
         return services;
     }
 

@@ -1,202 +1,222 @@
 using System.Globalization;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
 using SakipServerless.Dashboard.Api.Models;
 using SakipServerless.Dashboard.Charts;
 using SakipServerless.Dashboard.Shared;
+using BarMarker = Plotly.Blazor.Traces.BarLib.Marker;
+using BarOrientation = Plotly.Blazor.Traces.BarLib.OrientationEnum;
+using BarTextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum;
+using ShapeLine = Plotly.Blazor.LayoutLib.ShapeLib.Line;
 
 namespace SakipServerless.Dashboard.Overview;
 
 /// <summary>
-/// Builds the overview's figures from the backend's read model. Every point carries the URL it drills down to in its
-/// custom data: OPD bars to the OPD's runs, heatmap cells to the step in the run, capaian bars to the indicators,
-/// trend points to that triwulan.
+/// Builds the overview's figures (Plotly.Blazor's typed traces) from the backend's read model. Each figure keys its
+/// categories (OPD ids, periods) so the page turns a click back into a cross-filter or a drill-through. A focused OPD
+/// (the cross-filter) stays drawn in the chart it was picked in, the others fade, as in Power BI.
 /// </summary>
 public static class OverviewCharts
 {
     private const string NoData = "#cfd8dc";
+    private const string Grid = "#e5e7eb";
 
-    public static PlotlyFigure Completion(OverviewDto o, Slicers s)
+    public static ChartFigure Completion(OverviewDto o, string? focusOpdId)
     {
         var opds = o.Completion.Reverse().ToList(); // Plotly draws the first category at the bottom
-        var names = opds.Select(c => (object?)c.OpdName).ToList();
-        var urls = opds.Select(c => (object?)(s with { OpdId = c.OpdId }).Url("/pelaksanaan")).ToList();
-        PlotlyTrace Part(string name, StepState state, Func<OpdCompletionDto, int> count) => new()
+        var names = opds.Select(c => (object)c.OpdName).ToList();
+        var fade = Fade(opds.Select(c => c.OpdId).ToList(), focusOpdId);
+        Bar Part(string name, StepState state, Func<OpdCompletionDto, int> count) => new()
         {
-            Type = "bar",
-            Orientation = "h",
+            Orientation = BarOrientation.H,
             Name = name,
             Y = names,
-            X = opds.Select(c => (object?)count(c)).ToList(),
-            Text = opds.Select(c => count(c) == 0 ? "" : count(c).ToString(CultureInfo.InvariantCulture)).ToList(),
-            TextPosition = "inside",
-            CustomData = urls,
-            Marker = new PlotlyMarker(StateColors.Of(state)),
+            X = opds.Select(c => (object)count(c)).ToList(),
+            TextArray = opds.Select(c => count(c) == 0 ? "" : count(c).ToString(CultureInfo.InvariantCulture)).ToList(),
+            TextPosition = BarTextPosition.Inside,
+            Marker = new BarMarker { Color = StateColors.Of(state), OpacityArray = fade },
             HoverTemplate = "%{y}<br>" + name + ": %{x} langkah<extra></extra>",
         };
 
-        return new PlotlyFigure(
+        var layout = ChartLayouts.Base(RowsHeight(opds.Count) + 40, ChartLayouts.Margin(8, 8, 8, 40));
+        layout.BarMode = BarModeEnum.Stack;
+        layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, X = 0, Y = -0.22m }];
+        layout.XAxis = [new XAxis { FixedRange = true, GridColor = Grid, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+        layout.YAxis = [ShortLabels(names)];
+        return new ChartFigure(
         [
             Part("Selesai", StepState.Done, c => c.Done),
             Part("Berjalan", StepState.Active, c => c.Active),
             Part("Terlambat", StepState.Late, c => c.Late),
             Part("Eskalasi", StepState.Escalated, c => c.Escalated),
             Part("Belum mulai", StepState.Pending, c => c.Pending),
-        ], new PlotlyLayout
-        {
-            BarMode = "stack",
-            Height = RowsHeight(opds.Count) + 40,
-            Margin = new PlotlyMargin(8, 8, 8, 40),
-            Legend = new PlotlyLegend("h", 0, -0.22),
-            XAxis = new PlotlyAxis(),
-            YAxis = ShortLabels(names),
-        });
+        ], layout, opds.Select(c => (string?)c.OpdId).ToList());
     }
 
-    public static PlotlyFigure Heatmap(OverviewDto o, Slicers s, TimeZoneInfo zone)
+    /// <summary>The heatmap's rows in drawing order (bottom first); <see cref="HeatmapTarget"/> reads the same order.</summary>
+    private static List<HeatmapRowDto> HeatmapRows(OverviewDto o) => o.Heatmap.Rows.Reverse().ToList();
+
+    public static ChartFigure Heatmap(OverviewDto o, TimeZoneInfo zone)
     {
         var columns = o.Heatmap.Steps;
-        var rows = o.Heatmap.Rows.Reverse().ToList();
-        var z = new List<IReadOnlyList<double?>>();
-        var text = new List<IReadOnlyList<string>>();
-        var hover = new List<IReadOnlyList<string>>();
-        var urls = new List<IReadOnlyList<string?>>();
+        var rows = HeatmapRows(o);
+        var z = new List<object>();
+        var text = new List<object>();
+        var hover = new List<object>();
         foreach (var row in rows)
         {
             var cells = columns.Select(c => row.Cells.FirstOrDefault(x => x.No == c.No)).ToList();
             z.Add(cells.Select(c => c is null ? (double?)null : (double)(int)c.State).ToList());
             text.Add(cells.Select(c => c is null ? "" : IndonesianText.StepState(c.State)).ToList());
             hover.Add(cells.Select((c, i) => c is null ? "Tidak ada pelaksanaan" : Hover(columns[i], c, zone)).ToList());
-            urls.Add(cells.Select(c => c is null || row.RunId is null ? null : $"/pelaksanaan/{Uri.EscapeDataString(row.RunId)}#langkah-{c.StepId}").ToList());
         }
 
         int states = Enum.GetValues<StepState>().Length;
-        var scale = new List<object[]>();
+        var scale = new List<object>();
         for (int i = 0; i < states; i++)
         {
             string color = StateColors.Of((StepState)i);
-            scale.Add([(double)i / states, color]);
-            scale.Add([(double)(i + 1) / states, color]);
+            scale.Add(new object[] { (double)i / states, color });
+            scale.Add(new object[] { (double)(i + 1) / states, color });
         }
 
-        return new PlotlyFigure(
+        var labels = rows.Select(r => (object)r.OpdName).ToList();
+        var layout = ChartLayouts.Base(RowsHeight(rows.Count), ChartLayouts.Margin(8, 8, 30, 8));
+        var stepLabels = columns.Select(c => (object)("L" + c.No)).ToList();
+        layout.XAxis = [new XAxis { Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Top, ShowGrid = false, FixedRange = true, TickVals = stepLabels, TickText = stepLabels }];
+        var y = ShortLabels(labels);
+        y.ShowGrid = false;
+        layout.YAxis = [y];
+        return new ChartFigure(
         [
-            new PlotlyTrace
+            new HeatMap
             {
-                Type = "heatmap",
-                X = columns.Select(c => (object?)("L" + c.No)).ToList(),
-                Y = rows.Select(r => (object?)r.OpdName).ToList(),
+                X = stepLabels,
+                Y = labels,
                 Z = z,
                 Text = text,
-                CustomData = urls,
                 HoverText = hover,
                 HoverTemplate = "%{y}<br>%{x}: %{text}<br>%{hovertext}<extra></extra>",
                 TextTemplate = columns.Count <= 10 ? "%{text}" : null,
                 ColorScale = scale,
-                ZMin = -0.5,
-                ZMax = states - 0.5,
+                ZMin = -0.5m,
+                ZMax = states - 0.5m,
                 ShowScale = false,
                 XGap = 2,
                 YGap = 2,
             },
-        ], new PlotlyLayout
-        {
-            Height = RowsHeight(rows.Count),
-            Margin = new PlotlyMargin(8, 8, 30, 8),
-            XAxis = new PlotlyAxis { Side = "top", GridColor = null, TickVals = columns.Select(c => (object)("L" + c.No)).ToList(), TickText = columns.Select(c => "L" + c.No).ToList() },
-            YAxis = ShortLabels(rows.Select(r => (object?)r.OpdName).ToList()) with { GridColor = null },
-        });
+        ], layout, rows.Select(r => r.RunId).ToList());
     }
 
-    public static PlotlyFigure CapaianByOpd(OverviewDto o, Slicers s)
+    /// <summary>Where a heatmap cell drills through to: the step in its OPD's run; null for a cell without a run.</summary>
+    public static string? HeatmapTarget(OverviewDto o, int row, int column)
+    {
+        var rows = HeatmapRows(o);
+        if (row < 0 || row >= rows.Count || column < 0 || column >= o.Heatmap.Steps.Count || rows[row].RunId is not { } runId)
+        {
+            return null;
+        }
+
+        int no = o.Heatmap.Steps[column].No;
+        return rows[row].Cells.FirstOrDefault(c => c.No == no) is { } cell ? $"/pelaksanaan/{Uri.EscapeDataString(runId)}#langkah-{cell.StepId}" : null;
+    }
+
+    public static ChartFigure CapaianByOpd(OverviewDto o, string? focusOpdId)
     {
         var items = o.CapaianByOpd.OrderBy(c => c.Capaian.Capaian.Value ?? -1).ToList();
-        return CapaianBars(items.Select(c => (c.OpdName, c.Capaian, (s with { OpdId = c.OpdId }).Url("/capaian"))).ToList(), o.Bands);
+        return CapaianBars(items.Select(c => (c.OpdName, c.Capaian, (string?)c.OpdId)).ToList(), o.Bands, focusOpdId);
     }
 
-    public static PlotlyFigure CapaianBySasaran(OverviewDto o, Slicers s)
+    public static ChartFigure CapaianBySasaran(OverviewDto o)
     {
         var items = o.CapaianBySasaran.OrderBy(c => c.Capaian.Capaian.Value ?? -1).ToList();
         bool manyOpds = items.Select(i => i.OpdId).Distinct().Count() > 1;
-        return CapaianBars(items.Select(c => (
-            c.Sasaran + (manyOpds ? " · " + Truncate(c.OpdName, 24) : ""),
-            c.Capaian,
-            (s with { OpdId = c.OpdId, Sasaran = c.Sasaran }).Url("/capaian"))).ToList(), o.Bands);
+        return CapaianBars(items.Select(c => (c.Sasaran + (manyOpds ? " · " + Truncate(c.OpdName, 24) : ""), c.Capaian, (string?)c.OpdId)).ToList(), o.Bands, null);
     }
 
-    public static PlotlyFigure Trend(OverviewDto o, Slicers s)
+    /// <summary>The sasaran bar a click hit: its OPD and sasaran, in the chart's order.</summary>
+    public static (string OpdId, string Sasaran)? SasaranAt(OverviewDto o, int index)
+    {
+        var items = o.CapaianBySasaran.OrderBy(c => c.Capaian.Capaian.Value ?? -1).ToList();
+        return index >= 0 && index < items.Count ? (items[index].OpdId, items[index].Sasaran) : null;
+    }
+
+    public static ChartFigure Trend(OverviewDto o)
     {
         var points = o.Trend;
-        var labels = points.Select(p => (object?)("TW " + Roman(p.Triwulan))).ToList();
-        var values = points.Select(p => (object?)p.Capaian.Capaian.Value).ToList();
-        double top = Math.Max(110, (double)(points.Max(p => p.Capaian.Capaian.Value) ?? 100) + 10);
-        var bands = o.Bands.Where(b => b.Color is not null).ToList();
-        var shapes = new List<PlotlyShape>();
-        double upper = top;
-        foreach (var band in bands)
+        var labels = points.Select(p => (object)("TW " + Roman(p.Triwulan))).ToList();
+        decimal top = Math.Max(110, (points.Max(p => p.Capaian.Capaian.Value) ?? 100) + 10);
+        var shapes = new List<Shape>();
+        decimal upper = top;
+        foreach (var band in o.Bands.Where(b => b.Color is not null))
         {
-            double lower = (double)(band.LowerBound ?? 0);
-            shapes.Add(new PlotlyShape("rect", "paper", "y", 0, 1, lower, upper, band.Color!, 0.12, new PlotlyLine(null, 0)));
+            decimal lower = band.LowerBound ?? 0;
+            shapes.Add(new Shape
+            {
+                Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Rect, XRef = "paper", YRef = "y", X0 = 0, X1 = 1, Y0 = lower, Y1 = upper,
+                FillColor = band.Color, Opacity = 0.12m, Line = new ShapeLine { Width = 0 }, Layer = Plotly.Blazor.LayoutLib.ShapeLib.LayerEnum.Below,
+            });
             upper = lower;
         }
 
-        return new PlotlyFigure(
+        var layout = ChartLayouts.Base(300, ChartLayouts.Margin(8, 16, 24, 30));
+        layout.ShowLegend = false;
+        layout.Shapes = shapes;
+        layout.YAxis = [new YAxis { Range = [0, top], TickSuffix = "%", FixedRange = true, GridColor = Grid }];
+        layout.XAxis = [new XAxis { ShowGrid = false, FixedRange = true }];
+        return new ChartFigure(
         [
-            new PlotlyTrace
+            new Scatter
             {
-                Type = "scatter",
-                Mode = "lines+markers+text",
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
                 Name = "Rata-rata capaian",
                 X = labels,
-                Y = values,
-                Text = points.Select(p => p.Capaian.Capaian.Value is { } v ? IndonesianText.Percent(v) : "").ToList(),
-                TextPosition = "top center",
-                CustomData = points.Select(p => (object?)(s with { Year = o.Year, Period = $"{o.Year}-Q{p.Triwulan}" }).Url("/ringkasan")).ToList(),
-                Marker = new PlotlyMarker(points.Select(p => p.Capaian.Capaian.Color ?? NoData).ToList(), 12),
-                Line = new PlotlyLine("#37474f", 2),
+                Y = points.Select(p => (object)p.Capaian.Capaian.Value!).ToList(),
+                TextArray = points.Select(p => p.Capaian.Capaian.Value is { } v ? IndonesianText.Percent(v) : "").ToList(),
+                TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { ColorArray = points.Select(p => (object)(p.Capaian.Capaian.Color ?? NoData)).ToList(), Size = 12 },
+                Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = "#37474f", Width = 2 },
                 HoverTemplate = "%{x}: %{y:.2f}%<extra></extra>",
-                CliponAxis = false,
+                ClipOnAxis = false,
             },
-        ], new PlotlyLayout
-        {
-            Height = 300,
-            Margin = new PlotlyMargin(8, 16, 24, 30),
-            ShowLegend = false,
-            Shapes = shapes,
-            YAxis = new PlotlyAxis { Range = [0, top], TickSuffix = "%" },
-            XAxis = new PlotlyAxis { GridColor = null },
-        });
+        ], layout, points.Select(p => (string?)$"{o.Year}-Q{p.Triwulan}").ToList());
     }
 
-    private static PlotlyFigure CapaianBars(IReadOnlyList<(string Name, GroupCapaianDto Capaian, string Url)> items, IReadOnlyList<PredicateBandDto> bands)
+    private static ChartFigure CapaianBars(IReadOnlyList<(string Name, GroupCapaianDto Capaian, string? Key)> items, IReadOnlyList<PredicateBandDto> bands, string? focusKey)
     {
-        double max = Math.Max(100, (double)(items.Max(i => i.Capaian.Capaian.Value) ?? 100));
-        return new PlotlyFigure(
+        decimal max = Math.Max(100, items.Max(i => i.Capaian.Capaian.Value) ?? 100);
+        var names = items.Select(i => (object)i.Name).ToList();
+        var layout = ChartLayouts.Base(RowsHeight(items.Count), ChartLayouts.Margin(8, 16, 8, 30));
+        layout.ShowLegend = false;
+        layout.XAxis = [new XAxis { Range = [0, max * 1.05m], TickSuffix = "%", FixedRange = true, GridColor = Grid }];
+        layout.YAxis = [ShortLabels(names)];
+        layout.Shapes = bands.Where(b => b.LowerBound is > 0).Select(b => new Shape
+        {
+            Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "x", YRef = "paper", X0 = b.LowerBound!.Value, X1 = b.LowerBound.Value, Y0 = 0, Y1 = 1,
+            Opacity = 0.6m, Line = new ShapeLine { Color = b.Color, Width = 1, Dash = "dot" }, Layer = Plotly.Blazor.LayoutLib.ShapeLib.LayerEnum.Above,
+        }).ToList();
+        return new ChartFigure(
         [
-            new PlotlyTrace
+            new Bar
             {
-                Type = "bar",
-                Orientation = "h",
-                Y = items.Select(i => (object?)i.Name).ToList(),
-                X = items.Select(i => (object?)(i.Capaian.Capaian.Value ?? 0)).ToList(),
+                Orientation = BarOrientation.H,
+                Y = names,
+                X = items.Select(i => (object)(i.Capaian.Capaian.Value ?? 0)).ToList(),
                 // A group without data has no bar to write in: its words go outside, where the bar would start.
-                Text = items.Select(i => i.Capaian.Capaian.Value is { } v
+                TextArray = items.Select(i => i.Capaian.Capaian.Value is { } v
                     ? $"{IndonesianText.Percent(v)} · {i.Capaian.Capaian.Predicate} · {i.Capaian.IndicatorsIncluded} indikator"
                     : "belum ada data").ToList(),
-                TextPosition = items.Select(i => i.Capaian.Capaian.Value is null ? "outside" : "auto").ToList(),
-                CustomData = items.Select(i => (object?)i.Url).ToList(),
-                Marker = new PlotlyMarker(items.Select(i => i.Capaian.Capaian.Color ?? NoData).ToList()),
+                TextPositionArray = items.Select(i => (BarTextPosition?)(i.Capaian.Capaian.Value is null ? BarTextPosition.Outside : BarTextPosition.Auto)).ToList(),
+                Marker = new BarMarker { ColorArray = items.Select(i => (object)(i.Capaian.Capaian.Color ?? NoData)).ToList(), OpacityArray = Fade(items.Select(i => i.Key).ToList(), focusKey) },
                 HoverTemplate = "%{y}<br>Capaian %{x:.2f}%<extra></extra>",
             },
-        ], new PlotlyLayout
-        {
-            Height = RowsHeight(items.Count),
-            Margin = new PlotlyMargin(8, 16, 8, 30),
-            ShowLegend = false,
-            XAxis = new PlotlyAxis { Range = [0, max * 1.05], TickSuffix = "%" },
-            YAxis = ShortLabels(items.Select(i => (object?)i.Name).ToList()),
-            Shapes = bands.Where(b => b.LowerBound is > 0).Select(b =>
-                new PlotlyShape("line", "x", "paper", (double)b.LowerBound!.Value, (double)b.LowerBound.Value, 0, 1, "rgba(0,0,0,0)", 0.6, new PlotlyLine(b.Color, 1, "dot"), "above")).ToList(),
-        });
+        ], layout, items.Select(i => i.Key).ToList());
     }
+
+    /// <summary>Full opacity for the focused category and a faded rest; everything full when nothing is focused.</summary>
+    private static IList<decimal?>? Fade(IReadOnlyList<string?> keys, string? focus) =>
+        focus is null ? null : keys.Select(k => (decimal?)(k == focus ? 1m : 0.3m)).ToList();
 
     private static string Hover(HeatmapColumnDto column, HeatmapCellDto cell, TimeZoneInfo zone)
     {
@@ -208,10 +228,13 @@ public static class OverviewCharts
     /// Category labels cut to a length a phone can show next to its bars; the full name stays in the hover and the
     /// data table. Without this, automargin gives long OPD names the whole width and the bars vanish.
     /// </summary>
-    private static PlotlyAxis ShortLabels(IReadOnlyList<object?> names) => new()
+    private static YAxis ShortLabels(IReadOnlyList<object> names) => new()
     {
-        TickVals = names.Select(n => n ?? "").ToList(),
-        TickText = names.Select(n => Truncate(n?.ToString() ?? "", 26)).ToList(),
+        TickVals = names.ToList(),
+        TickText = names.Select(n => (object)Truncate(n.ToString() ?? "", 26)).ToList(),
+        FixedRange = true,
+        GridColor = Grid,
+        AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
     };
 
     /// <summary>About 30 px per bar so fifty OPDs stay readable; never below a card's height.</summary>

@@ -8,6 +8,10 @@ namespace SakipServerless.Dashboard.Overview;
 /// </summary>
 public sealed record Slicers(int? Year, string? Period, string? OpdId, string? Sasaran)
 {
+    /// <summary>The slicers in a full page URL (an interactive page reads them from NavigationManager.Uri).</summary>
+    public static Slicers FromUri(string uri) =>
+        From(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(uri).Query)));
+
     public static Slicers From(IQueryCollection query)
     {
         int? year = int.TryParse(query["tahun"], out int y) && y is >= 2000 and <= 2100 ? y : null;

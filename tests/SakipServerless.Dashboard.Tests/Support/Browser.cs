@@ -84,13 +84,21 @@ public sealed class Browser : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(OutputFolder, name + ".png"), FullPage = fullPage });
     }
 
-    /// <summary>Waits until every chart on the page has been drawn by plotly.js; returns how many there are.</summary>
+    /// <summary>
+    /// Waits until every chart on the page has been drawn by plotly.js (Plotly.Blazor, once the page's circuit is up);
+    /// returns how many there are.
+    /// </summary>
     public async Task<int> WaitForChartsAsync()
     {
         int charts = await Page.Locator("[data-chart]").CountAsync();
-        await Page.WaitForFunctionAsync("n => document.querySelectorAll('[data-chart] .plot[data-rendered]').length === n", charts);
+        await Page.WaitForFunctionAsync("n => [...document.querySelectorAll('[data-chart]')].filter(c => c.querySelector('.js-plotly-plot svg.main-svg')).length === n", charts);
         return charts;
     }
+
+    /// <summary>Marks the loaded document, so a test can tell a change made in place from a page load.</summary>
+    public Task MarkDocumentAsync() => Page.EvaluateAsync("() => { window.__sakipMark = 'same-document'; }");
+
+    public async Task<bool> IsSameDocumentAsync() => await Page.EvaluateAsync<string?>("() => window.__sakipMark ?? null") == "same-document";
 
     public async ValueTask DisposeAsync()
     {

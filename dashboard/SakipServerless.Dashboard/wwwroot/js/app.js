@@ -1,15 +1,18 @@
 // Small behaviours of the server-rendered pages: slicers that apply on change, print buttons, countdowns, a guard
-// against double submission, and live refresh of the overview. Pages work without it; it only makes them nicer.
+// against double submission, the bell's unread count. Pages work without it; it only makes them nicer. Charts and
+// live refresh belong to the interactive pages (Blazor circuit, Plotly.Blazor), not to this file.
 
-for (const form of document.querySelectorAll('form[data-autosubmit]')) {
-  form.addEventListener('change', () => {
-    // Empty choices stay out of the URL, so links stay short and "Semua" is the default.
-    for (const field of form.elements) if (field.name && field.value === '') field.disabled = true;
-    form.submit();
-  });
-}
+// Delegated and checked at the moment of the change: an interactive page drops data-autosubmit once its circuit is
+// up and handles its slicers itself.
+document.addEventListener('change', (event) => {
+  const form = event.target.closest && event.target.closest('form[data-autosubmit]');
+  if (!form) return;
+  // Empty choices stay out of the URL, so links stay short and "Semua" is the default.
+  for (const field of form.elements) if (field.name && field.value === '') field.disabled = true;
+  form.submit();
+});
 
-for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());
+document.addEventListener('click', (event) => { if (event.target.closest && event.target.closest('[data-print]')) window.print(); });
 
 for (const form of document.querySelectorAll('form[method="post"]')) {
   form.addEventListener('submit', (event) => {
@@ -54,14 +57,6 @@ function tick() {
   }
 }
 if (document.querySelector('time[data-countdown]')) { tick(); setInterval(tick, 30000); }
-
-if (document.querySelector('[data-chart]')) {
-  import('./charts.js').then((charts) => {
-    charts.renderAll(document);
-    const body = document.getElementById('overview-body');
-    if (body) import('./refresh.js').then((refresh) => refresh.start(body, charts.renderAll));
-  });
-}
 
 // The notification bell: while the page is visible, ask for the unread count every data-poll seconds and show it.
 const bell = document.querySelector('[data-bell]');

@@ -16,7 +16,8 @@ dotnet build "$root/SakipServerless.sln" --nologo -clp:ErrorsOnly || status=$?
 if [ "$status" -eq 0 ]; then
   published="$root/publish/functions-ci"
   rm -rf "$published"
-  dotnet publish "$root/functions/SakipServerless.Functions/SakipServerless.Functions.csproj" --no-build --nologo -clp:ErrorsOnly -o "$published" || status=$?
+  # -c Debug: the build above is Debug, and publish alone would default to Release (nothing built to publish).
+  dotnet publish "$root/functions/SakipServerless.Functions/SakipServerless.Functions.csproj" --no-build -c Debug --nologo -clp:ErrorsOnly -o "$published" || status=$?
   export SAKIP_FUNCTIONS_PUBLISH_DIR="$published"
 fi
 

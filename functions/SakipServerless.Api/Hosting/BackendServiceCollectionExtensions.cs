@@ -81,7 +81,6 @@ public static class BackendServiceCollectionExtensions
             : ActivatorUtilities.CreateInstance<EmbeddedRunEngine>(sp));
         services.AddSingleton<SakipServerless.Engine.Durable.Projection.IProjectionAnswers, RunViewAnswers>();
         services.AddScoped<DashboardReader>();
-        services.AddTransient<SakipServerless.Api.Runs.Reconciliation.RunReconciliation>(); // durable engine only: built over its host's DurableRunClient
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService<DeadlineSweepService>();
         return services;

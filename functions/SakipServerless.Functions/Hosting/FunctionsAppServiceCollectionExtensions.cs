@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SakipServerless.Api.Hosting;
+using SakipServerless.Api.Runs.Reconciliation;
 using SakipServerless.Engine.Durable.Client;
 using SakipServerless.Functions.Durable;
 using SakipServerless.Functions.Http;
@@ -19,6 +20,8 @@ public static class FunctionsAppServiceCollectionExtensions
         // Transient: each resolution takes the client bound to the invocation that is running (the singleton
         // EvidenceLedger resolves it per call as well), so no client outlives the invocation that brought it.
         services.AddTransient(sp => new DurableRunClient(sp.GetRequiredService<BoundDurableClient>().Current));
+        // Registered here, beside the DurableRunClient it needs: the local host has none, and validates its container in Development.
+        services.AddTransient<RunReconciliation>();
         services.AddSingleton<ApiPipeline>();
         return services;
     }

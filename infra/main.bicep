@@ -334,6 +334,16 @@ var functionAppSettings = [
     value: '500'
   }
   {
+    // Scheduled run starts (a template's "setiap tanggal 10 awal Triwulan"): the ScheduledStarts timer function calls
+    // ScheduledRunStarter in Azure, with the durable client its start needs; the in-process timer stays off.
+    name: 'Sakip__Schedule__Enabled'
+    value: 'false'
+  }
+  {
+    name: 'Sakip__Schedule__IntervalSeconds'
+    value: '60'
+  }
+  {
     // Azure mode: each SOP run is a Durable orchestration (SopRunOrchestrator), its timers the mutu baku's deadlines.
     name: 'Sakip__Engine__Mode'
     value: 'durable'

@@ -118,6 +118,7 @@ public static class SopImporter
             step.Id = ids.Create(step.No, step.Activity);
         }
 
+        var schedule = ReadSchedule(steps, warnings);
         ReportIdentity(identity, agencyFound, blocks, warnings);
         string title = identity.Title ?? (sourceName is null ? "SOP tanpa judul" : $"SOP {Path.GetFileNameWithoutExtension(sourceName)}");
         var template = new SopTemplate
@@ -133,6 +134,7 @@ public static class SopImporter
             Equipment = blocks[HeaderBlockKind.Equipment],
             Warnings = blocks[HeaderBlockKind.Warnings],
             Records = blocks[HeaderBlockKind.Records],
+            Schedule = schedule,
             Roles = roles.Count > 0 ? [.. roles.Roles.Select(r => new SopRole(r.Id, r.Title))] : [new SopRole("pelaksana", "Pelaksana (belum ditentukan)")],
             Steps = [.. steps.Select(s => ToStep(s, steps, roles))],
         };
@@ -297,6 +299,35 @@ public static class SopImporter
                 warnings.ForStep(step.No, $"disamakan jadwalnya dengan langkah {target.No} yang dikerjakan ulang bila dikembalikan.");
             }
         }
+    }
+
+    /// <summary>
+    /// The first step's wording (and any step's, since some SOPs state it later) may say when the work starts; the
+    /// first readable schedule wins, and every reading is an interpretation the reviewer confirms.
+    /// </summary>
+    private static StartSchedule? ReadSchedule(List<StepDraft> steps, ImportWarnings warnings)
+    {
+        StartSchedule? found = null;
+        foreach (var step in steps)
+        {
+            foreach (string text in new[] { step.Activity, step.Note ?? "" })
+            {
+                var schedule = StartScheduleReader.Read(text, out var phrase, out var problem);
+                if (problem is not null)
+                {
+                    warnings.ForStep(step.No, problem, text == step.Activity ? "Kegiatan" : "Keterangan");
+                }
+                else if (schedule is not null && found is null)
+                {
+                    found = schedule;
+                    warnings.ForStep(step.No, $"\"{phrase}\" dibaca sebagai jadwal mulai (schedule): pelaksanaan dimulai otomatis {schedule.Describe()} pada jam buka kantor "
+                        + "(bila hari itu libur atau akhir pekan, pada hari kerja berikutnya) untuk data periode yang baru berakhir; ubah schedule.serves menjadi current bila yang dimaksud periode yang dimulai.",
+                        "Kegiatan");
+                }
+            }
+        }
+
+        return found;
     }
 
     private static int Rank(StepWhen when) => when switch

@@ -21,9 +21,9 @@ public sealed class DashboardOptions
     /// </summary>
     public bool PlatformIdentity { get; set; }
 
-    /// <summary>How often an open overview checks for new data; 0 turns live refresh off.</summary>
+    /// <summary>How often an open interactive page (its circuit) reads the backend again for changes; 0 turns live refresh off.</summary>
     [Range(0, 3600)]
-    public int RefreshSeconds { get; set; } = 60;
+    public int RefreshSeconds { get; set; } = 15;
 
     /// <summary>How often an open page asks for the unread notification count; 0 turns it off.</summary>
     [Range(0, 3600)]

@@ -16,7 +16,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddOptions<List<DemoTenant>>().Bind(builder.Configuration.GetSection("Dashboard:DemoTenants"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Detailed circuit errors only in development: in production the browser learns nothing of the server's internals.
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 
         services.AddDashboardApiClient();

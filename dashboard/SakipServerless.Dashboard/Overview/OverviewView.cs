@@ -4,9 +4,7 @@ namespace SakipServerless.Dashboard.Overview;
 
 /// <summary>
 /// What the overview shows for one set of slicers: the backend's overview for them, the same narrowed to the focused
-/// OPD when a cross-filter is on, and the lists the slicers offer. Carried from prerendering into the circuit
-/// (<c>[PersistentState]</c> on the page), which costs the page its size once more in bytes (BENCHMARKS.md) and saves
-/// a second read of the backend and an empty page between the prerendered HTML and the first interactive render.
+/// OPD when a cross-filter is on, and the lists the slicers offer.
 /// </summary>
 public sealed class OverviewView
 {

@@ -2,18 +2,21 @@ using Microsoft.Extensions.Options;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Hosting;
 using SakipServerless.Api.Runs.Engine;
+using SakipServerless.Api.Scheduling;
 
 namespace SakipServerless.Api.Clock;
 
 /// <summary>
-/// <c>POST /api/dev/clock</c> moves the application clock forward and runs the sweep, to demonstrate escalations.
+/// <c>POST /api/dev/clock</c> moves the application clock forward, starts the runs a schedule made due by then and runs
+/// the sweep, to demonstrate scheduled starts and escalations without waiting for the in-process timers.
 /// 404 unless <c>Sakip:Development:EnableClockOffset</c> is on (never in Production).
 /// </summary>
 public static class DevClockApi
 {
     public sealed record AdvanceRequest(int? Minutes, int? Hours, int? Days);
 
-    public sealed record ClockView(DateTimeOffset Now, TimeSpan Offset, int Escalations);
+    /// <param name="StartedRuns">Runs the template schedules started because the clock passed their moment.</param>
+    public sealed record ClockView(DateTimeOffset Now, TimeSpan Offset, int Escalations, IReadOnlyList<string>? StartedRuns = null);
 
     public static RouteGroupBuilder MapDevClockApi(this RouteGroupBuilder api)
     {
@@ -24,11 +27,12 @@ public static class DevClockApi
             .WithTags("Development");
 
         api.MapPost("/dev/clock", AdvanceAsync).WithTags("Development")
-            .WithSummary("Memajukan jam aplikasi lalu menjalankan penyapuan tenggat (hanya mode pengembangan)");
+            .WithSummary("Memajukan jam aplikasi, memulai pelaksanaan terjadwal yang jatuh tempo, lalu menjalankan penyapuan tenggat (hanya mode pengembangan)");
         return api;
     }
 
-    private static async Task<IResult> AdvanceAsync(AdvanceRequest request, AppClock clock, IRunEngine engine, IOptions<SakipOptions> options, CancellationToken ct)
+    private static async Task<IResult> AdvanceAsync(AdvanceRequest request, AppClock clock, IRunEngine engine, ScheduledRunStarter scheduler, IOptions<SakipOptions> options,
+        CancellationToken ct)
     {
         if (!options.Value.Development.EnableClockOffset)
         {
@@ -42,7 +46,8 @@ public static class DevClockApi
         }
 
         clock.Advance(by);
+        var starts = await scheduler.StartDueAsync(clock.GetUtcNow(), ct); // before the sweep, which then sees the new runs
         int escalations = await engine.ProcessDeadlinesAsync(ct);
-        return Results.Ok(new ClockView(clock.GetUtcNow(), clock.Offset, escalations));
+        return Results.Ok(new ClockView(clock.GetUtcNow(), clock.Offset, escalations, starts.Started));
     }
 }

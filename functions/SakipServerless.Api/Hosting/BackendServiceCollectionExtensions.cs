@@ -82,6 +82,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<SakipServerless.Engine.Durable.Projection.IProjectionAnswers, RunViewAnswers>();
         services.AddScoped<DashboardReader>();
         services.AddSingleton<DeadlineSweep>();
+        services.AddScoped<SakipServerless.Api.Scheduling.ScheduledRunStarter>();
         services.AddHostedService<DeadlineSweepService>();
         return services;
     }

@@ -5,14 +5,14 @@ namespace SakipServerless.Api.Hosting;
 
 /// <summary>
 /// Data-annotation validation of options stops at the top object; this one checks the nested sections
-/// (Storage and its Cosmos settings, Sweep, Escalation, Development) so a <c>[Range]</c> there is enforced at start too.
+/// (Storage and its Cosmos settings, Sweep, Schedule, Escalation, Development) so a <c>[Range]</c> there is enforced at start too.
 /// </summary>
 public sealed class NestedSectionsValidator : IValidateOptions<SakipOptions>
 {
     public ValidateOptionsResult Validate(string? name, SakipOptions options)
     {
         var failures = new List<string>();
-        foreach (var (section, value) in new (string, object)[] { ("Storage", options.Storage), ("Storage:Cosmos", options.Storage.Cosmos), ("Sweep", options.Sweep), ("Engine", options.Engine), ("Escalation", options.Escalation), ("Development", options.Development) })
+        foreach (var (section, value) in new (string, object)[] { ("Storage", options.Storage), ("Storage:Cosmos", options.Storage.Cosmos), ("Sweep", options.Sweep), ("Schedule", options.Schedule), ("Engine", options.Engine), ("Escalation", options.Escalation), ("Development", options.Development) })
         {
             var results = new List<ValidationResult>();
             if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SakipServerless.Api.Scheduling;
 using SakipServerless.Api.Storage;
 
 namespace SakipServerless.Api.Hosting;
@@ -11,6 +12,8 @@ public sealed class SakipOptions
     public StorageOptions Storage { get; set; } = new();
 
     public SweepOptions Sweep { get; set; } = new();
+
+    public ScheduleOptions Schedule { get; set; } = new();
 
     public EngineOptions Engine { get; set; } = new();
 

@@ -107,7 +107,7 @@ public static class RunsApi
                 : Problems.Create(422, "idempotency-key-reused", "Idempotency-Key ini sudah dipakai untuk permintaan lain; gunakan kunci baru.");
         }
 
-        var (run, view) = await engine.StartAsync(user, opd, period, key, hash, ct);
+        var (run, view) = await engine.StartAsync(user, opd, period, key, hash, null, ct);
         return TypedResults.Created($"/api/runs/{run.Id}", view);
     }
 
@@ -129,7 +129,7 @@ public static class RunsApi
         {
             try
             {
-                var (run, _) = await engine.StartAsync(user, opd, period, null, null, ct);
+                var (run, _) = await engine.StartAsync(user, opd, period, null, null, null, ct);
                 results.Add(new StartAllResult(opd.Id, run.Id, "started", null));
             }
             catch (RunAlreadyExistsException e)

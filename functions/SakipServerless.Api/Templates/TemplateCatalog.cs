@@ -7,9 +7,9 @@ namespace SakipServerless.Api.Templates;
 
 /// <summary>
 /// Published SOP template versions of each tenant. Versions are immutable, so they are cached once read;
-/// publishing validates and appends the next version number.
+/// publishing validates and appends the next version number, stamped with the application clock's now.
 /// </summary>
-public sealed class TemplateCatalog(IDocumentStore documents)
+public sealed class TemplateCatalog(IDocumentStore documents, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<(string Tenant, string Key), SopTemplate> _cache = new();
 
@@ -40,7 +40,7 @@ public sealed class TemplateCatalog(IDocumentStore documents)
         for (int attempt = 0; attempt < 5; attempt++)
         {
             var latest = await LatestAsync(tenantId, template.Id, ct);
-            var next = TemplateValidator.EnsureValid(template with { Version = (latest?.Version ?? 0) + 1, ImportWarnings = null });
+            var next = TemplateValidator.EnsureValid(template with { Version = (latest?.Version ?? 0) + 1, ImportWarnings = null, PublishedAt = clock.GetUtcNow() });
             if (await documents.TryInsertAsync(tenantId, DocumentKinds.Template, Key(next.Id, next.Version), next, ct))
             {
                 return next;

@@ -11,7 +11,10 @@ namespace SakipServerless.Api.Templates;
 /// <summary>SOP templates of the tenant: list, read (latest or a version), draft one from an SOP document, publish a new validated version.</summary>
 public static class TemplatesApi
 {
-    public sealed record TemplateSummary(string Id, int Version, string Title, string Agency, int Steps, IReadOnlyList<int> Versions);
+    /// <param name="Schedule">The latest version's start schedule; null when runs start only by hand.</param>
+    /// <param name="NextScheduledStart">When the schedule starts runs next, on the pemda's working-time calendar.</param>
+    public sealed record TemplateSummary(string Id, int Version, string Title, string Agency, int Steps, IReadOnlyList<int> Versions,
+        StartSchedule? Schedule = null, DateTimeOffset? NextScheduledStart = null);
 
     public static RouteGroupBuilder MapTemplatesApi(this RouteGroupBuilder api)
     {
@@ -29,14 +32,17 @@ public static class TemplatesApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(CurrentUser me, TemplateCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> ListAsync(CurrentUser me, TemplateCatalog catalog, TenantCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
         var user = await me.GetAsync(ct);
         var all = await catalog.ListAsync(user.TenantId, ct);
+        var calendar = all.Any(t => t.Schedule is not null) ? await calendars.CalendarAsync(user.TenantId, ct) : null;
         return TypedResults.Ok(all.GroupBy(t => t.Id).Select(g =>
         {
             var latest = g.MaxBy(t => t.Version)!;
-            return new TemplateSummary(latest.Id, latest.Version, latest.Title, latest.Agency.Name, latest.Steps.Count, g.Select(t => t.Version).Order().ToList());
+            DateTimeOffset? next = latest.Schedule is { } s ? StartScheduleCalendar.Next(s, calendar!, clock.GetUtcNow()).StartsAt : null;
+            return new TemplateSummary(latest.Id, latest.Version, latest.Title, latest.Agency.Name, latest.Steps.Count, g.Select(t => t.Version).Order().ToList(),
+                latest.Schedule, next);
         }).OrderBy(t => t.Id).ToList());
     }
 

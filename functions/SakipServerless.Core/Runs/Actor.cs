@@ -8,6 +8,11 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
 {
     public static Actor System { get; } = new("system", "Sistem", new HashSet<string> { WellKnownRoles.System });
 
+    /// <summary>Who starts a run by the template's schedule; its id in history tells a scheduled start from one by hand.</summary>
+    public static Actor Scheduler { get; } = new(SchedulerId, "Penjadwal", new HashSet<string> { WellKnownRoles.System });
+
+    public const string SchedulerId = "scheduler";
+
     public bool Has(string role) => Roles.Contains(role);
 
     public bool IsAdmin => Roles.Contains(WellKnownRoles.Admin);

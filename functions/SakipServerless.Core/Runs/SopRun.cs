@@ -146,7 +146,9 @@ public sealed class SopRun
     // ------------------------------------------------------------------ commands
 
     /// <summary>Starts a run: decides which steps belong to the period and activates the first one.</summary>
-    public static SopRun Start(string id, string tenantId, string opdId, Period period, IReadOnlyList<OrgUnit> units, Actor by, RunContext ctx)
+    /// <param name="reason">Why the run starts when it is not by hand: the schedule's wording, recorded with the start.</param>
+    public static SopRun Start(string id, string tenantId, string opdId, Period period, IReadOnlyList<OrgUnit> units, Actor by, RunContext ctx,
+        string? reason = null)
     {
         var template = ctx.Template;
         TemplateValidator.EnsureValid(template);
@@ -171,7 +173,8 @@ public sealed class SopRun
             Steps = [.. template.Steps.Select(s => new StepInstance(s.Id, s.No, s.Kind, s.AssigneeRole) { Status = StepStatus.Pending })],
         };
 
-        run.Record(ctx, RunEventType.RunStarted, by, $"Pelaksanaan {template.Title} untuk {period.Label} dimulai (SOP versi {template.Version}).");
+        string how = reason is null ? "" : $" otomatis sesuai jadwal: {reason}";
+        run.Record(ctx, RunEventType.RunStarted, by, $"Pelaksanaan {template.Title} untuk {period.Label} dimulai{how} (SOP versi {template.Version}).", reason: reason);
         foreach (var step in run.Steps)
         {
             var def = template.Steps[run.Steps.IndexOf(step)];

@@ -34,6 +34,12 @@ public sealed record SopTemplate
 
     public CalendarMode Calendar { get; init; } = CalendarMode.Working;
 
+    /// <summary>When runs start by themselves for every OPD on this template; null means only by hand.</summary>
+    public StartSchedule? Schedule { get; init; }
+
+    /// <summary>Set by the server when the version is published; a schedule never starts what came before it.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
     public required IReadOnlyList<SopRole> Roles { get; init; }
 
     public required IReadOnlyList<SopStep> Steps { get; init; }

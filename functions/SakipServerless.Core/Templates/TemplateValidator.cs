@@ -69,6 +69,31 @@ public static partial class TemplateValidator
         {
             errors.Add(new("steps", "Template harus memiliki paling sedikit satu langkah."));
         }
+
+        CheckSchedule(t.Schedule, errors);
+    }
+
+    private static void CheckSchedule(StartSchedule? schedule, List<TemplateError> errors)
+    {
+        if (schedule is null)
+        {
+            return;
+        }
+
+        if (!Enum.IsDefined(schedule.Every))
+        {
+            errors.Add(new("schedule.every", "schedule.every harus triwulan, semester atau tahunan."));
+        }
+
+        if (schedule.Day is < 1 or > 28)
+        {
+            errors.Add(new("schedule.day", $"Tanggal mulai {schedule.Day} tidak sah; isi 1 sampai 28 agar ada di setiap bulan."));
+        }
+
+        if (!schedule.TryGetTime(out _))
+        {
+            errors.Add(new("schedule.time", $"Jam mulai '{schedule.Time}' tidak dapat dibaca; gunakan format JJ:mm, mis. 07:30."));
+        }
     }
 
     private static HashSet<string> CheckRoles(SopTemplate t, List<TemplateError> errors)

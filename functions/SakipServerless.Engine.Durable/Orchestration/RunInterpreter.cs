@@ -62,7 +62,7 @@ public sealed class RunInterpreter
         Remember(start.CommandId);
         try
         {
-            var run = SopRun.Start(start.RunId, start.TenantId, start.OpdId, start.Period, start.Units, start.StartedBy.ToActor(), Context(now));
+            var run = SopRun.Start(start.RunId, start.TenantId, start.OpdId, start.Period, start.Units, start.StartedBy.ToActor(), Context(now), start.StartReason);
             Run = run;
             var outcome = new CommandOutcome(start.CommandId, true, run.Version);
             return new Decision(Write(run, null, 0, start.IdempotencyKey, start.RequestHash, start.StartedBy.UserId, 201, outcome, now), outcome);

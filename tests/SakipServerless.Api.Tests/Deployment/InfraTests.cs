@@ -64,6 +64,7 @@ public sealed class InfraTests
         Assert.False(options.Development.EnableDevSignIn || options.Development.EnableClockOffset || options.Development.SeedDemoData);
         Assert.False(options.Sweep.Enabled); // the DeadlineSweep timer function owns the sweep
         Assert.True(options.Engine.IsDurable, "Azure mode runs each SOP run as a Durable orchestration");
+        Assert.False(options.Schedule.Enabled); // the ScheduledStarts timer function starts scheduled runs
         Assert.True(Path.IsPathRooted(options.Storage.SqlitePath) && options.Storage.SqlitePath.StartsWith("/home/", StringComparison.Ordinal),
             "the package is mounted read-only; the database lives on the app's /home share");
         Assert.Equal("Production", Bicep.Resolve(FunctionApp["ASPNETCORE_ENVIRONMENT"]));

@@ -7,7 +7,7 @@ using SakipServerless.Api.Clock;
 namespace SakipServerless.Api.Tests.Support;
 
 /// <summary>
-/// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep off
+/// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep and scheduled starts off
 /// (tests run the sweep when they mean to). Pass the same database path to a second factory to simulate a restart
 /// or a second instance.
 /// </summary>
@@ -36,6 +36,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Sakip:Storage:SqlitePath", DatabasePath);
         builder.UseSetting("Sakip:Sweep:Enabled", "false");
+        builder.UseSetting("Sakip:Schedule:Enabled", "false"); // scheduled starts too: tests start them through the dev clock or the starter
         builder.UseSetting("Sakip:Notifications:DispatchEnabled", "false");
         builder.UseSetting("Sakip:Development:EnableDevSignIn", "true");
         builder.UseSetting("Sakip:Development:EnableClockOffset", "true");

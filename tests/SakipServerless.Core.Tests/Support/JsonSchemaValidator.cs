@@ -20,7 +20,7 @@ public sealed class JsonSchemaValidator
     private static readonly HashSet<string> Assertions =
     [
         "type", "required", "properties", "additionalProperties", "items",
-        "enum", "const", "pattern", "minimum", "minLength", "minItems", "oneOf",
+        "enum", "const", "pattern", "minimum", "maximum", "minLength", "minItems", "oneOf",
     ];
 
     private static readonly HashSet<string> TypeNames = ["object", "array", "string", "number", "integer", "boolean", "null"];
@@ -134,6 +134,7 @@ public sealed class JsonSchemaValidator
                     _patterns.TryAdd(pattern, new Regex(pattern, RegexOptions.ECMAScript, TimeSpan.FromSeconds(1)));
                     break;
                 case "minimum":
+                case "maximum":
                     if (value.ValueKind != JsonValueKind.Number)
                     {
                         throw Malformed(here, "expected a number");
@@ -266,6 +267,13 @@ public sealed class JsonSchemaValidator
                     if (CompareNumbers(instance, value) < 0)
                     {
                         errors.Add(new(path, $"{instance.GetRawText()} is less than the minimum {value.GetRawText()}"));
+                    }
+
+                    break;
+                case "maximum" when instance.ValueKind == JsonValueKind.Number:
+                    if (CompareNumbers(instance, value) > 0)
+                    {
+                        errors.Add(new(path, $"{instance.GetRawText()} is greater than the maximum {value.GetRawText()}"));
                     }
 
                     break;

@@ -186,6 +186,20 @@ public sealed class SeedTemplateSchemaTests
         Assert.Contains($"'{keyword}'", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("day", "31", "$.schedule.day")]
+    [InlineData("every", "\"bulanan\"", "$.schedule.every")]
+    [InlineData("time", "\"7.30\"", "$.schedule.time")]
+    public void ScheduleOutsideTheSchema_IsReportedAtItsField(string field, string value, string path)
+    {
+        var template = SeedTemplates.LoadMutable(Sample);
+        template["schedule"]![field] = JsonNode.Parse(value);
+
+        var error = Assert.Single(Validate(template));
+
+        Assert.Equal(path, error.Path);
+    }
+
     private static JsonObject Step(JsonObject template, int index) => template["steps"]![index]!.AsObject();
 
     private static IReadOnlyList<SchemaError> Validate(JsonObject template) =>

@@ -91,7 +91,7 @@ public sealed partial class NotificationCentreTests : IAsyncLifetime
         Assert.Contains($"{now} belum dibaca", await browser.Page.Locator("[data-bell]").GetAttributeAsync("aria-label"));
         Assert.Contains(later.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()),
             k => k is "step-escalated" or "unit-task-escalated" or "step-late" or "unit-task-late");
-        Assert.Empty(browser.ScriptErrors);
+        Assert.True(browser.ScriptErrors.Count == 0, "script errors: " + string.Join(" | ", browser.ScriptErrors));
     }
 
     [Fact]

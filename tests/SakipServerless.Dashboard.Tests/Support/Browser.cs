@@ -63,6 +63,7 @@ public sealed class Browser : IAsyncDisposable
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") Console.Error.WriteLine("CONSOLE: " + m.Text); };
         return new Browser(playwright, context, page, profile, baseAddress) { ScriptErrors = errors };
     }
 

@@ -125,6 +125,33 @@ public sealed class DurableModeTests : IAsyncLifetime
         Assert.Contains($"{version + 1}", finding.Detail);
     }
 
+    [Fact]
+    public async Task TheScheduledStartsTimer_StartsTheDueRunAsAnOrchestration_Once()
+    {
+        // The seed template's "setiap tanggal 10 awal Triwulan", published long before now: the latest occurrence is due.
+        var documents = _app.Services.GetRequiredService<IDocumentStore>();
+        await documents.PutAsync(World.Tenant, DocumentKinds.Template, $"{World.Template.Id}@1",
+            World.Template with { PublishedAt = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+        Assert.NotNull(World.Template.Schedule);
+
+        var first = await StartScheduledAsync();
+        var second = await StartScheduledAsync();
+
+        string runId = Assert.Single(first.Started);
+        Assert.Equal(0, first.Failed);
+        Assert.Empty(second.Started); // the store's one run per period: the next tick finds it
+        var instance = await _durable.Client.GetInstanceAsync(runId);
+        Assert.Equal(nameof(SopRunOrchestrator), instance?.Name);
+        Assert.NotNull(await _app.Services.GetRequiredService<IRunStore>().FindAsync(World.Tenant, runId));
+    }
+
+    private async Task<SakipServerless.Api.Scheduling.ScheduledStartsResult> StartScheduledAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var timer = ActivatorUtilities.CreateInstance<ScheduledStartsTimer>(scope.ServiceProvider);
+        return await timer.RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), _durable.Client, FunctionContexts.For(ScheduledStartsTimer.Name, scope.ServiceProvider));
+    }
+
     private async Task<ReconciliationReport> ReconcileAsync()
     {
         await using var scope = _app.Services.CreateAsyncScope();

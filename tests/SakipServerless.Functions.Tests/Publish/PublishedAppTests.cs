@@ -41,19 +41,20 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     }
 
     [Fact]
-    public void TheIndexedFunctions_AreTheApiTheTwoTimersAndTheRunOrchestrationsWrappers()
+    public void TheIndexedFunctions_AreTheApiTheTimersAndTheRunOrchestrationsWrappers()
     {
         var byName = Functions.ToDictionary(f => f.Name);
 
-        Assert.Equal(["Api", "DeadlineSweep", "RunReconciliation", "SopRunOrchestrator", "WriteRunProjection"], byName.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Api", "DeadlineSweep", "RunReconciliation", "ScheduledStarts", "SopRunOrchestrator", "WriteRunProjection"], byName.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("httpTrigger", byName["Api"].Trigger.Type);
         Assert.Equal("timerTrigger", byName["DeadlineSweep"].Trigger.Type);
         Assert.Equal(DeadlineSweepTimer.Schedule, byName["DeadlineSweep"].Trigger.Schedule);
         Assert.Equal(RunReconciliationTimer.Schedule, byName["RunReconciliation"].Trigger.Schedule);
+        Assert.Equal(ScheduledStartsTimer.Schedule, byName["ScheduledStarts"].Trigger.Schedule);
         Assert.Equal("orchestrationTrigger", byName["SopRunOrchestrator"].Trigger.Type);
         Assert.Equal("activityTrigger", byName["WriteRunProjection"].Trigger.Type);
         // Both functions that can reach the durable engine get the extension's client.
-        Assert.All(new[] { "Api", "DeadlineSweep", "RunReconciliation" }, name => Assert.Contains(byName[name].Bindings, b => b.Type == "durableClient"));
+        Assert.All(new[] { "Api", "DeadlineSweep", "RunReconciliation", "ScheduledStarts" }, name => Assert.Contains(byName[name].Bindings, b => b.Type == "durableClient"));
     }
 
     [Theory]

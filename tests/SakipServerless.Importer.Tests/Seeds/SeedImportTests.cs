@@ -190,6 +190,19 @@ public sealed class SeedImportTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void StartSchedule_MatchesTheCuratedTemplate_AndItsReadingIsWarned(string seed)
+    {
+        var (imported, curated) = Both(seed);
+
+        Assert.Equal(curated.Schedule, imported.Template.Schedule);
+        if (curated.Schedule is not null)
+        {
+            Assert.Contains(imported.Findings, w => w.Severity == ImportWarningSeverity.Advisory && w.Message.Contains("jadwal mulai (schedule)", StringComparison.Ordinal));
+        }
+    }
+
     private static (ImportResult Imported, SopTemplate Curated) Both(string seed)
     {
         var pair = CuratedSeed.For(seed);

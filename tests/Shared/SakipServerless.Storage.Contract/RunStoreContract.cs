@@ -63,6 +63,31 @@ public abstract class RunStoreContract
     }
 
     [Fact]
+    public async Task Create_ManyAtOnceForTheSameOpdTemplateAndPeriod_StoresExactlyOne_AndTheOthersNameIt()
+    {
+        // Two schedulers (or a retry and a person) starting the same period race here: the store alone decides.
+        var runs = Enumerable.Range(0, 8).Select(i => NewRun($"race-{i}")).ToList();
+
+        var attempts = await Task.WhenAll(runs.Select(async run =>
+        {
+            try
+            {
+                await Task.Yield();
+                await Store.CreateAsync(run);
+                return (Winner: run.Id, Existing: (string?)null);
+            }
+            catch (RunAlreadyExistsException e)
+            {
+                return (Winner: (string?)null, Existing: e.ExistingRunId);
+            }
+        }));
+
+        string winner = Assert.Single(attempts, a => a.Winner is not null).Winner!;
+        Assert.All(attempts.Where(a => a.Winner is null), a => Assert.Equal(winner, a.Existing));
+        Assert.Equal([winner], (await Store.ListAsync(new RunQuery("t1") { OpdId = "o1", Period = new Period(2026, 1) })).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Save_AtTheStoredVersion_Succeeds_AndAStaleSaveChangesNothing()
     {
         await Store.CreateAsync(NewRun("r1"));

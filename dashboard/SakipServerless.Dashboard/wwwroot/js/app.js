@@ -42,9 +42,15 @@ function duration(ms) {
 }
 const loadedAt = Date.now();
 const pageNow = Number(document.getElementById('main')?.dataset.serverNow || 0);
+// When each countdown's data-now was first seen here: an interactive page renders new ones long after the load.
+const seen = new WeakMap();
 function skewOf(el) {
   const backendNow = Date.parse(el.dataset.now || '');
-  if (!Number.isNaN(backendNow)) return backendNow - loadedAt;
+  if (!Number.isNaN(backendNow)) {
+    const mark = seen.get(el);
+    if (!mark || mark.now !== el.dataset.now) seen.set(el, { now: el.dataset.now, at: Date.now() });
+    return backendNow - seen.get(el).at;
+  }
   return pageNow ? pageNow - loadedAt : 0;
 }
 function tick() {
@@ -56,7 +62,9 @@ function tick() {
     el.classList.toggle('soon', left >= 0 && left < 60 * 60000);
   }
 }
-if (document.querySelector('time[data-countdown]')) { tick(); setInterval(tick, 30000); }
+// Always running: an interactive list may gain countdowns after the page loaded.
+tick();
+setInterval(tick, 30000);
 
 // The notification bell: while the page is visible, ask for the unread count every data-poll seconds and show it.
 const bell = document.querySelector('[data-bell]');
@@ -79,3 +87,7 @@ if (bell && pollSeconds > 0) {
     }
   }, pollSeconds * 1000);
 }
+
+// An interactive page pushes its slicers into the URL without reloading (history.pushState); Back then loads the
+// earlier view afresh, since the circuit's state is the newer one.
+window.addEventListener('popstate', () => { if (document.querySelector('[data-live-url]')) window.location.reload(); });

@@ -37,14 +37,15 @@ public sealed class DurableRunEngine(DurableRunClient durable, IRunStore runs, T
 
     private TimeSpan CommandWait => TimeSpan.FromMilliseconds(options.Value.Engine.CommandWaitMilliseconds);
 
-    public async Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, CancellationToken ct)
+    public async Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, string? startReason,
+        CancellationToken ct)
     {
         var template = await templates.LatestAsync(opd.TenantId, opd.TemplateId, ct)
             ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki templat SOP '{opd.TemplateId}' yang diterbitkan.");
         var tenant = await calendars.TenantAsync(opd.TenantId, ct);
         string id = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var start = new StartRunRequest(CommandId(user, idempotencyKey, requestHash), id, opd.TenantId, opd.Id, period, opd.Units, ActorData.From(CurrentUser.ToActor(user)),
-            idempotencyKey, requestHash);
+            idempotencyKey, requestHash, startReason);
         // The run's time starts at the application clock's now (the dev clock included) and runs with the host's.
         var outcome = await durable.StartAsync(template, new CalendarSpec(tenant.TimeZone, tenant.LiburDaerah), contexts.Policy, start, StartWait,
             new RunClockOptions(RunOrigin: contexts.Clock.GetUtcNow()), ct: ct)

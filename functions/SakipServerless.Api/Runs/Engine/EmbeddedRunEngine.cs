@@ -73,14 +73,15 @@ public sealed class EmbeddedRunEngine(IRunStore runs, TemplateCatalog templates,
         }
     }
 
-    public async Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, CancellationToken ct)
+    public async Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, string? startReason,
+        CancellationToken ct)
     {
         var template = await templates.LatestAsync(opd.TenantId, opd.TemplateId, ct)
             ?? throw DomainException.NotFound("template-not-found", $"OPD {opd.Name} belum memiliki templat SOP '{opd.TemplateId}' yang diterbitkan.");
         var calendar = await calendars.CalendarAsync(opd.TenantId, ct);
         var engine = contexts.For(template, calendar);
         string id = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var run = SopRun.Start(id, opd.TenantId, opd.Id, period, opd.Units, CurrentUser.ToActor(user), engine);
+        var run = SopRun.Start(id, opd.TenantId, opd.Id, period, opd.Units, CurrentUser.ToActor(user), engine, startReason);
         var view = RunView.From(run, template, engine.Now);
         var record = idempotencyKey is null ? null
             : new IdempotencyRecord(user.TenantId, idempotencyKey, user.Id, requestHash!, 201, JsonSerializer.Serialize(view, CoreJson.Options), engine.Now);

@@ -18,7 +18,9 @@ namespace SakipServerless.Api.Runs.Engine;
 public interface IRunEngine
 {
     /// <summary>Starts the run of an OPD for a period with the latest published version of its template; with a key, the 201 answer is stored with the run.</summary>
-    Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, CancellationToken ct);
+    /// <param name="startReason">Set by the scheduler: the schedule's wording, recorded in the run's start event; null for a start by hand.</param>
+    /// <exception cref="Core.Storage.RunAlreadyExistsException">The OPD has a run of that template and period already.</exception>
+    Task<(SopRun Run, RunView View)> StartAsync(AppUser user, Opd opd, Period period, string? idempotencyKey, string? requestHash, string? startReason, CancellationToken ct);
 
     /// <summary>Applies <paramref name="command"/> to the run as <paramref name="user"/>.</summary>
     /// <param name="fingerprint">The request as the client sent it: the same key with another fingerprint is refused.</param>

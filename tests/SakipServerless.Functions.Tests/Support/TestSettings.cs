@@ -10,6 +10,7 @@ public static class TestSettings
             ["Sakip:Storage:SqlitePath"] = databasePath,
             ["Sakip:Sweep:Enabled"] = "false",
             ["Sakip:Notifications:DispatchEnabled"] = "false",
+            ["Sakip:Schedule:Enabled"] = "false", // the started local host must not run scheduled starts of its own
             ["Sakip:Development:EnableDevSignIn"] = "true",
             ["Sakip:Development:SeedDemoData"] = "false",
         };

@@ -1,10 +1,11 @@
-// SakipServerless in Azure (see infra/README.md): the backend as an Azure Functions custom handler, Cosmos DB
-// (serverless), a Storage account (Functions host storage and evidence files), the dashboard App Service,
+// SakipServerless in Azure (see infra/README.md): the backend as an Azure Functions app (.NET isolated worker, Durable
+// Task orchestrations of SOP runs), Cosmos DB (serverless), a Storage account (Functions host storage, the Durable
+// task hub and evidence files), the dashboard App Service,
 // Application Insights, and role assignments for the apps' managed identities instead of keys.
 //
-// Names and settings here are the ones the code reads; tests/SakipServerless.Api.Tests/FunctionsHost/InfraTests.cs
-// cross-checks them (app settings against SakipOptions, Cosmos containers against cosmos-containers.json, the health
-// route and auth levels against the generated function folders).
+// Names and settings here are the ones the code reads; tests/SakipServerless.Api.Tests/Deployment/InfraTests.cs
+// cross-checks them (app settings against SakipOptions and host.json, Cosmos containers against cosmos-containers.json,
+// the health route against the app's).
 targetScope = 'resourceGroup'
 
 @description('Azure region of every resource.')
@@ -81,12 +82,14 @@ param webhookSecret string = ''
 var cosmosModel = loadJsonContent('cosmos-containers.json')
 var authenticationEnabled = !empty(entraClientId)
 var evidenceContainerName = 'evidence'
-// The route of the Health function (deploy/functions/Health): probes and the platform health check use it unsigned.
+// The app's health route (Api/Health): probes and the platform health check use it unsigned.
 var healthPath = '/api/health'
 var openIdIssuer = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
 // Built-in role definition ids.
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
@@ -120,7 +123,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Storage: Functions host storage (timer schedule monitor, locks, keys) and the evidence files
+// Storage: Functions host storage (timer schedule monitor, locks, keys), the Durable task hub (its queues, tables
+// and blobs) and the evidence files
 // ---------------------------------------------------------------------------------------------------------------
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
@@ -210,7 +214,7 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
 }]
 
 // ---------------------------------------------------------------------------------------------------------------
-// The backend: Function App running the custom handler (scripts/publish.sh builds its package)
+// The backend: Function App running the .NET isolated worker (scripts/publish.sh builds its package)
 // ---------------------------------------------------------------------------------------------------------------
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -234,12 +238,18 @@ var functionAppSettings = [
   }
   {
     name: 'FUNCTIONS_WORKER_RUNTIME'
-    value: 'custom'
+    value: 'dotnet-isolated'
   }
   {
     // Identity-based host storage: the account name instead of a connection string with a key.
     name: 'AzureWebJobsStorage__accountName'
     value: storage.name
+  }
+  {
+    // host.json's durableTask.hubName (%DurableTaskHubName%); the hub lives on AzureWebJobsStorage, reached with the
+    // app's identity (queue, table and blob roles below). One hub per app: two apps never share orchestrations.
+    name: 'DurableTaskHubName'
+    value: '${prefix}runs'
   }
   {
     // Zip deploy mounts the package read-only; data lives outside it (SqlitePath below).
@@ -324,19 +334,19 @@ var functionAppSettings = [
     value: '500'
   }
   {
-    // Scheduled run starts (a template's "setiap tanggal 10 awal Triwulan") from the in-process timer: starts are
-    // create-if-absent, so every instance may run it; turn it off once a Functions timer trigger calls ScheduledRunStarter.
+    // Scheduled run starts (a template's "setiap tanggal 10 awal Triwulan"): the ScheduledStarts timer function calls
+    // ScheduledRunStarter in Azure, with the durable client its start needs; the in-process timer stays off.
     name: 'Sakip__Schedule__Enabled'
-    value: 'true'
+    value: 'false'
   }
   {
     name: 'Sakip__Schedule__IntervalSeconds'
     value: '60'
   }
   {
-    // The embedded engine until the Durable Functions app of issue 15's next phase hosts the durable one.
+    // Azure mode: each SOP run is a Durable orchestration (SopRunOrchestrator), its timers the mutu baku's deadlines.
     name: 'Sakip__Engine__Mode'
-    value: 'embedded'
+    value: 'durable'
   }
   {
     name: 'Sakip__Engine__CommandWaitMilliseconds'
@@ -527,7 +537,8 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      // No language stack: the host starts the self-contained executable host.json names.
+      // The .NET isolated worker: the host starts SakipServerless.Functions.dll (worker.config.json) on this stack.
+      linuxFxVersion: 'DOTNET-ISOLATED|10.0'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
@@ -688,6 +699,27 @@ resource hostStorageRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The Durable task hub (Azure Storage provider) keeps its work in queues and its history and instances in tables.
+resource taskHubQueueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, functionApp.id, roles.storageQueueDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource taskHubTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, functionApp.id, roles.storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
     principalId: functionApp.identity.principalId
     principalType: 'ServicePrincipal'
   }

@@ -11,6 +11,16 @@ rm -rf "$results"
 status=0
 dotnet build "$root/SakipServerless.sln" --nologo -clp:ErrorsOnly || status=$?
 
+# The Functions app as the host would load it (functions.metadata, extensions.json, worker.config.json,
+# .azurefunctions/), published from the build above in a few seconds; the Functions tests check it.
+if [ "$status" -eq 0 ]; then
+  published="$root/publish/functions-ci"
+  rm -rf "$published"
+  # -c Debug: the build above is Debug, and publish alone would default to Release (nothing built to publish).
+  dotnet publish "$root/functions/SakipServerless.Functions/SakipServerless.Functions.csproj" --no-build -c Debug --nologo -clp:ErrorsOnly -o "$published" || status=$?
+  export SAKIP_FUNCTIONS_PUBLISH_DIR="$published"
+fi
+
 # One results folder per test project: TRX file names carry only a timestamp and would collide between projects.
 if [ "$status" -eq 0 ]; then
   for project in "$root"/tests/*/*.csproj; do

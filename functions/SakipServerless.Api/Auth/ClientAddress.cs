@@ -8,8 +8,8 @@ namespace SakipServerless.Api.Auth;
 /// </summary>
 /// <remarks>
 /// Resolved here, for the limiter only, instead of through the forwarded-headers middleware: that middleware rewrites
-/// <c>Connection.RemoteIpAddress</c> for the whole pipeline, and the Functions host's loopback check must keep seeing
-/// the real peer. Without a trusted proxy the header is ignored, so a client cannot pick its own partition.
+/// <c>Connection.RemoteIpAddress</c> for the whole pipeline, and the rest of it (the log of a refused principal header)
+/// must keep seeing the real peer. Without a trusted proxy the header is ignored, so a client cannot pick its own partition.
 /// </remarks>
 public static class ClientAddress
 {

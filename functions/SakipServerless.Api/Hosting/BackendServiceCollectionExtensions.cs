@@ -4,7 +4,6 @@ using SakipServerless.Api.Clock;
 using SakipServerless.Api.Dashboard;
 using SakipServerless.Api.Errors;
 using SakipServerless.Api.Files;
-using SakipServerless.Api.FunctionsHost;
 using SakipServerless.Api.Hosting.OpenApi;
 using SakipServerless.Api.Notifications;
 using SakipServerless.Api.Runs;
@@ -25,14 +24,22 @@ public static class BackendServiceCollectionExtensions
     public static WebApplicationBuilder AddSakipBackend(this WebApplicationBuilder builder)
     {
         builder.UseDefaultListenAddress();
-        builder.UseCustomHandlerPortIfSet(); // as an Azure Functions custom handler: the host's port, whatever else is set
-        var services = builder.Services;
-        services.AddOptions<SakipOptions>().Bind(builder.Configuration.GetSection(SakipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SakipOptions>>(new ProductionSafetyValidator(builder.Environment));
-        services.AddSingleton<IValidateOptions<SakipOptions>, NestedSectionsValidator>();
-
         long maxBody = builder.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.AddSakipServices(builder.Configuration, builder.Environment);
+        return builder;
+    }
+
+    /// <summary>
+    /// Every service of the backend, without the web host's own settings (listen address, Kestrel limits): the local
+    /// host and the Azure Functions app (functions/SakipServerless.Functions) register the same set through here.
+    /// </summary>
+    public static IServiceCollection AddSakipServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<SakipOptions>().Bind(configuration.GetSection(SakipOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SakipOptions>>(new ProductionSafetyValidator(environment));
+        services.AddSingleton<IValidateOptions<SakipOptions>, NestedSectionsValidator>();
+
         services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(StatusProblems.Customize);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // bad JSON reaches ApiExceptionHandler
@@ -41,13 +48,13 @@ public static class BackendServiceCollectionExtensions
         services.AddHttpContextAccessor();
 
         services.AddSakipClock();
-        services.AddSakipStorage(builder.Configuration);
+        services.AddSakipStorage(configuration);
         services.AddSakipWorkflow();
-        services.AddSakipIdentity(builder.Configuration);
-        services.AddSakipRateLimits(builder.Configuration);
+        services.AddSakipIdentity(configuration);
+        services.AddSakipRateLimits(configuration);
         services.AddSakipNotifications();
-        services.AddSakipFiles(builder.Configuration);
-        return builder;
+        services.AddSakipFiles(configuration);
+        return services;
     }
 
     public static IServiceCollection AddSakipClock(this IServiceCollection services)

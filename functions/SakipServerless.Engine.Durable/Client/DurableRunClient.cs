@@ -64,6 +64,23 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
         return instance is null ? null : RunStatusReport.Parse(instance.ReadCustomStatusAs<string>());
     }
 
+    /// <summary>Every run orchestration of the task hub (run ids start with <c>run-</c>), page by page, with the tenant its input names.</summary>
+    public async IAsyncEnumerable<RunOrchestrationSummary> ListRunsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var query = new OrchestrationQuery { InstanceIdPrefix = "run-", FetchInputsAndOutputs = true };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
+        {
+            if (instance.ReadInputAs<string>() is not { Length: > 0 } input)
+            {
+                continue; // not one of ours: every run orchestration starts with its state
+            }
+
+            var state = RunOrchestrationState.Parse(input);
+            yield return new RunOrchestrationSummary(instance.InstanceId, state.Start.TenantId, instance.RuntimeStatus,
+                RunStatusReport.Parse(instance.ReadCustomStatusAs<string>()));
+        }
+    }
+
     private async Task<CommandOutcome?> WaitForOutcomeAsync(string runId, string commandId, TimeSpan wait, CancellationToken ct)
     {
         if (wait <= TimeSpan.Zero)

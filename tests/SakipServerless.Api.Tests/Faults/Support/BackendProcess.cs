@@ -42,7 +42,6 @@ public sealed class BackendProcess : IDisposable
         var env = start.Environment;
         env.Remove("ASPNETCORE_HTTP_PORTS");
         env.Remove("ASPNETCORE_HTTPS_PORTS");
-        env.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         env["ASPNETCORE_ENVIRONMENT"] = "Testing";
         env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}";
         env["Sakip__Storage__SqlitePath"] = _databasePath;

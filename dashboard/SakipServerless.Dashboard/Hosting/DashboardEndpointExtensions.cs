@@ -1,4 +1,5 @@
 using SakipServerless.Dashboard.Auth;
+using SakipServerless.Dashboard.Charts;
 using SakipServerless.Dashboard.Components;
 using SakipServerless.Dashboard.Evidence;
 using SakipServerless.Dashboard.Exports;
@@ -20,6 +21,8 @@ public static class DashboardEndpointExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        app.UseCartesianPlotly();
+        app.UseRouting(); // explicitly after the bundle's rewrite, which must come before endpoint matching
         app.UseMiddleware<SessionExpiredMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<PlatformSignInMiddleware>();

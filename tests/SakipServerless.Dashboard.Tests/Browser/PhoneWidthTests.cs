@@ -106,6 +106,7 @@ public sealed class PhoneWidthTests(SystemFixture system)
         using var api = await system.ApiAsAsync("balangan", "sekda");
         string run = (await api.GetFromJsonAsync<JsonElement>("api/runs")).EnumerateArray().First().GetProperty("id").GetString()!;
         await browser.Page.GotoAsync($"/pelaksanaan/{run}");
+        await browser.WaitForLiveAsync();
 
         var frame = await browser.Page.EvaluateAsync<JsonElement>("""
             () => {
@@ -133,6 +134,7 @@ public sealed class PhoneWidthTests(SystemFixture system)
     private static async Task CheckAsync(Support.Browser browser, string path, List<string> faults)
     {
         await browser.Page.GotoAsync(path);
+        await browser.WaitForLiveAsync();
         if (await browser.Page.Locator("[data-chart]").CountAsync() > 0)
         {
             await browser.WaitForChartsAsync();

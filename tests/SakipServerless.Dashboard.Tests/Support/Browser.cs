@@ -63,7 +63,8 @@ public sealed class Browser : IAsyncDisposable
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
-        page.Console += (_, m) => { if (m.Type == "error") Console.Error.WriteLine("CONSOLE: " + m.Text); };
+        // Console errors go to the test log: a circuit closed by the server says why only there.
+        page.Console += (_, m) => { if (m.Type == "error") Console.Error.WriteLine("browser console: " + m.Text); };
         return new Browser(playwright, context, page, profile, baseAddress) { ScriptErrors = errors };
     }
 
@@ -92,9 +93,17 @@ public sealed class Browser : IAsyncDisposable
     public async Task<int> WaitForChartsAsync()
     {
         int charts = await Page.Locator("[data-chart]").CountAsync();
+        await WaitForLiveAsync();
         await Page.WaitForFunctionAsync("n => [...document.querySelectorAll('[data-chart]')].filter(c => c.querySelector('.js-plotly-plot svg.main-svg')).length === n", charts);
         return charts;
     }
+
+    /// <summary>
+    /// Waits until an interactive page's circuit has replaced the prerendered HTML (<c>[data-live]</c>), so what a test
+    /// holds or scrolls is not swapped away under it; a static page has nothing to wait for.
+    /// </summary>
+    public Task WaitForLiveAsync() =>
+        Page.WaitForFunctionAsync("() => !document.querySelector('[data-live=prerendered]')");
 
     /// <summary>Marks the loaded document, so a test can tell a change made in place from a page load.</summary>
     public Task MarkDocumentAsync() => Page.EvaluateAsync("() => { window.__sakipMark = 'same-document'; }");

@@ -113,7 +113,8 @@ public sealed class InteractiveOverviewTests : IAsyncLifetime
         await browser.Page.WaitForFunctionAsync("n => document.querySelector('#chart-completion .plot').data[0].y.length === n", before + 1);
         await browser.Page.Locator("[data-refresh-status]:has-text('diperbarui otomatis')").WaitForAsync();
         Assert.True(await browser.IsSameDocumentAsync(), "the page was reloaded");
-        Assert.Contains("Dinas Baru", await browser.Page.Locator("#chart-completion .chart-data").InnerHTMLAsync());
+        await browser.Page.ClickAsync("#chart-completion .chart-data button:has-text('Lihat data')");
+        await browser.Page.Locator("#chart-completion .chart-data td:has-text('Dinas Baru')").WaitForAsync();
         Assert.True(browser.ScriptErrors.Count == 0, "script errors: " + string.Join(" | ", browser.ScriptErrors));
     }
 

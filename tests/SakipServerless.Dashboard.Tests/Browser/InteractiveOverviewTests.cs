@@ -53,6 +53,7 @@ public sealed class InteractiveOverviewTests : IAsyncLifetime
         // keeps the slicers, a chip names the filter; the chip's link drills through to the OPD's runs.
         await browser.WaitForChartsAsync();
         await browser.MarkDocumentAsync();
+        await browser.Page.Locator("#chart-completion [data-clicks=ready]").WaitForAsync();
         int sasaranBefore = await BarsAsync(browser.Page, "#chart-capaian-sasaran");
         Assert.Equal(overview.GetProperty("capaianBySasaran").GetArrayLength(), sasaranBefore);
         // An OPD whose sasaran are not all of them, so the filter shows; bars are drawn bottom up, in reverse order.

@@ -6,9 +6,6 @@ namespace SakipServerless.Dashboard.Capaian;
 /// <summary>What the capaian page shows for one set of slicers.</summary>
 public sealed class CapaianView
 {
-    /// <summary>The page URL this view was read for.</summary>
-    public string Key { get; set; } = "";
-
     public CapaianReportDto? Report { get; set; }
 
     public int CurrentYear { get; set; }

@@ -8,9 +8,6 @@ namespace SakipServerless.Dashboard.Overview;
 /// </summary>
 public sealed class OverviewView
 {
-    /// <summary>The slicers' URL this view was read for; a different URL means reading again.</summary>
-    public string Key { get; set; } = "";
-
     public OverviewDto? All { get; set; }
 
     public OverviewDto? Focused { get; set; }

@@ -33,7 +33,7 @@ public sealed class InteractiveOverviewTests : IAsyncLifetime
         await _system.InitializeAsync();
         var services = _system.Backend.Services;
         var documents = services.GetRequiredService<IDocumentStore>();
-        var data = new BenchData(documents, services.GetRequiredService<IRunStore>(), services.GetRequiredService<TemplateCatalog>(), Path.Combine(RepositoryRoot(), "sop"));
+        var data = new BenchData(documents, services.GetRequiredService<IRunStore>(), services.GetRequiredService<TemplateCatalog>(), Repository.PathOf("sop"));
         await data.SeedAsync(opds: 4, indicators: 3, units: 2, SystemFixture.SeedMoment.Year, SystemFixture.SeedMoment);
         await documents.PutAsync(BenchData.TenantId, DocumentKinds.User, "admin",
             new AppUser { Id = "admin", TenantId = BenchData.TenantId, Name = "Admin Uji", Roles = [WellKnownRoles.Admin] });
@@ -121,15 +121,4 @@ public sealed class InteractiveOverviewTests : IAsyncLifetime
 
     /// <summary>How many categories a chart's first trace draws (bars, or heatmap rows).</summary>
     private static Task<int> BarsAsync(IPage page, string chart) => page.EvaluateAsync<int>("sel => document.querySelector(sel + ' .plot').data[0].y.length", chart);
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SakipServerless.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The repository root (SakipServerless.sln) was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -14,7 +14,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Dashboard_InDevelopment_StartsTheBackendWithDemoData_PrintsItsUrl_AndStopsItAtTheEnd()
     {
-        string root = RepositoryRoot();
+        string root = Repository.Root;
         string dll = typeof(dashboard::SakipServerless.Dashboard.Hosting.DashboardOptions).Assembly.Location;
         int dashboardPort = LoopbackPort.Next(), apiPort = LoopbackPort.Next();
         string data = Path.Combine(Path.GetTempPath(), "sakip-run-command", Guid.NewGuid().ToString("N"));
@@ -77,16 +77,5 @@ public sealed class RunCommandTests
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await Task.Delay(500);
         await Assert.ThrowsAnyAsync<Exception>(() => probe.GetAsync($"http://127.0.0.1:{apiPort}/api/health"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SakipServerless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

@@ -1,7 +1,10 @@
-namespace SakipServerless.Functions.Tests;
+namespace SakipServerless.Tests;
 
-/// <summary>Files of the repository the tests read (host.json, the Functions project).</summary>
-public static class Repository
+/// <summary>
+/// The repository's files as tests read them (host.json, infra/, scripts/, sop/, the example settings), found above the
+/// test output. One file, compiled into every test project by tests/Directory.Build.props.
+/// </summary>
+internal static class Repository
 {
     public static string Root { get; } = FindRoot();
 

@@ -25,6 +25,18 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected bool Refreshed { get; set; }
 
     private bool started;
+    private int question;
+
+    /// <summary>
+    /// What the page currently asks the backend (its slicers, a cross-filter), as a number that grows with every
+    /// change the user makes. A read captures it when it starts and draws its answer only if it is still the
+    /// current question: a live refresh that was reading for the previous slicers when the user changed them must
+    /// not overwrite the new view with the old one.
+    /// </summary>
+    protected int Question => question;
+
+    /// <summary>The user changed what the page shows: reads already under way are for a stale question.</summary>
+    protected void AskAnew() => question++;
 
     /// <summary>The page's own URL with its current slicers: where signing in again returns to.</summary>
     protected abstract string CurrentUrl { get; }

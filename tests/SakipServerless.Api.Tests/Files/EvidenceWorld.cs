@@ -33,9 +33,9 @@ public sealed class EvidenceWorld : IAsyncDisposable
     public FileSystemFileStore Store => (FileSystemFileStore)Factory.Services.GetRequiredService<IFileStore>();
 
     public static async Task<EvidenceWorld> CreateAsync(IDictionary<string, string?>? settings = null, bool toCollectStep = true,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, RunEngineKind engine = RunEngineKind.Embedded)
     {
-        var factory = new ApiFactory(settings: settings, services: services);
+        var factory = new ApiFactory(settings: settings, services: services, engine: engine);
         var world = new TestWorld(factory);
         await world.SeedAsync();
         foreach (string tenant in new[] { TestWorld.Tenant, TestWorld.OtherTenant })

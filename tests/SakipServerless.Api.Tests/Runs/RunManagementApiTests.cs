@@ -3,7 +3,12 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.Runs;
 
-public sealed class RunManagementApiTests : SeededApiTest
+/// <summary>
+/// Running a run through the API: concurrent unit submissions, the indicators' rules, the head's management actions,
+/// lateness and task lists. The same tests on both engines (subclasses below); what only the manual clock can show is
+/// embedded only.
+/// </summary>
+public abstract class RunManagementApiTests(RunEngineKind engine) : SeededApiTest(engine)
 {
     private async Task<(HttpClient Head, string RunId)> StartAsync()
     {
@@ -95,15 +100,20 @@ public sealed class RunManagementApiTests : SeededApiTest
     }
 
     [Fact]
-    public async Task RestartStep_GivesTheStepAFreshDueTime()
+    public async Task RestartStep_OfALaterStep_ReopensIt_WithItsReasonInTheHistory()
     {
-        var (head, id) = await StartAsync();
-        Factory.Clock.Advance(TimeSpan.FromHours(2));
+        string id = await ToCollectStepAsync();
+        var head = await World.ClientAsync("kesbangpol-kepala");
 
-        var run = await (await head.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/restart", new { reason = "Kabid baru dilantik" })).JsonAsync(HttpStatusCode.OK);
+        var run = await (await head.PostJsonAsync($"/api/runs/{id}/steps/memerintahkan-analis/restart", new { reason = "Disposisi keliru" })).JsonAsync(HttpStatusCode.OK);
 
-        var step = run.Step("menugaskan-kasubag-kasubid");
-        Assert.Equal(DateTimeOffset.Parse("2026-04-06T10:45:00+08:00"), step.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal("active", run.Step("memerintahkan-analis").GetProperty("status").GetString());
+        Assert.NotEqual("active", run.Step("menyerahkan-bahan-laporan").GetProperty("status").GetString());
+        var restarted = run.GetProperty("history").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "step-restarted");
+        Assert.Equal("Disposisi keliru", restarted.GetProperty("reason").GetString());
+        var kasubag = await World.ClientAsync("kesbangpol-kasubid-kasubag");
+        var tasks = await (await kasubag.GetAsync("/api/me/tasks")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("memerintahkan-analis", tasks[0].GetProperty("stepId").GetString());
     }
 
     [Fact]
@@ -134,3 +144,23 @@ public sealed class RunManagementApiTests : SeededApiTest
         Assert.Equal(0, (await (await analis.GetAsync("/api/me/tasks")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
     }
 }
+
+public sealed class EmbeddedEngineRunManagementApiTests() : RunManagementApiTests(RunEngineKind.Embedded)
+{
+    /// <remarks>Embedded only: the manual clock moves the embedded engine's time, not an orchestration's.</remarks>
+    [Fact]
+    public async Task RestartStep_GivesTheStepAFreshDueTime_FromTheMomentOfTheRestart()
+    {
+        var head = await World.ClientAsync("kesbangpol-kepala");
+        var started = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).JsonAsync(HttpStatusCode.Created);
+        string id = started.GetProperty("id").GetString()!;
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        var run = await (await head.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/restart", new { reason = "Kabid baru dilantik" })).JsonAsync(HttpStatusCode.OK);
+
+        var step = run.Step("menugaskan-kasubag-kasubid");
+        Assert.Equal(DateTimeOffset.Parse("2026-04-06T10:45:00+08:00"), step.GetProperty("dueAt").GetDateTimeOffset());
+    }
+}
+
+public sealed class DurableEngineRunManagementApiTests() : RunManagementApiTests(RunEngineKind.Durable);

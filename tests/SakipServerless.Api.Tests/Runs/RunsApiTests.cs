@@ -5,59 +5,18 @@ using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.Runs;
 
-public sealed class RunsApiTests : SeededApiTest
+/// <summary>
+/// The runs API on both engines (subclasses below): answers without history when asked, who may do what across OPDs
+/// and pemda, bad input stored nowhere. Start, conflicts and idempotency on both engines are in
+/// <c>Engines/RunCommandContractTests</c>.
+/// </summary>
+public abstract class RunsApiTests(RunEngineKind engine) : SeededApiTest(engine)
 {
-    private async Task<string> StartAsync(string period = "2026-Q1")
+    protected async Task<string> StartAsync(string period = "2026-Q1")
     {
         var head = await World.ClientAsync("kesbangpol-kepala");
         var run = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period })).JsonAsync(HttpStatusCode.Created);
         return run.GetProperty("id").GetString()!;
-    }
-
-    [Fact]
-    public async Task Health_AnswersWithoutSignIn()
-    {
-        var response = await Factory.CreateClient().GetAsync("/api/health");
-        var body = await response.JsonAsync(HttpStatusCode.OK);
-        Assert.Equal("ok", body.GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task OpenApiDocument_IsServed()
-    {
-        var doc = await (await Factory.CreateClient().GetAsync("/api/openapi.json")).JsonAsync(HttpStatusCode.OK);
-        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/runs", out _));
-    }
-
-    [Fact]
-    public async Task Api_WithoutToken_Is401()
-    {
-        var response = await Factory.CreateClient().GetAsync("/api/runs");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Start_ActivatesTheFirstStep_WithItsDueTimeInTheTenantZone()
-    {
-        string id = await StartAsync();
-        var kabid = await World.ClientAsync("kesbangpol-kabid");
-        var run = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
-
-        var first = run.Step("menugaskan-kasubag-kasubid");
-        Assert.Equal("active", first.GetProperty("status").GetString());
-        Assert.Equal(DateTimeOffset.Parse("2026-04-06T08:45:00+08:00"), first.GetProperty("dueAt").GetDateTimeOffset());
-    }
-
-    [Fact]
-    public async Task SecondStart_ForTheSamePeriod_Is409NamingTheExistingRun()
-    {
-        string id = await StartAsync();
-        var head = await World.ClientAsync("kesbangpol-kepala");
-
-        var problem = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).ProblemAsync(HttpStatusCode.Conflict);
-
-        Assert.Equal(id, problem.GetProperty("existingRunId").GetString());
-        Assert.Contains(id, problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -80,33 +39,6 @@ public sealed class RunsApiTests : SeededApiTest
         var full = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(full.GetProperty("version").GetInt32(), minimal.GetProperty("version").GetInt32());
         Assert.Contains(full.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "step-completed");
-    }
-
-    [Fact]
-    public async Task Complete_WithTheSameIdempotencyKey_AppliesOnce_AndReturnsTheFirstAnswer()
-    {
-        string id = await StartAsync();
-        var kabid = await World.ClientAsync("kesbangpol-kabid");
-        var body = new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } };
-
-        var first = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", body, "k-1")).JsonAsync(HttpStatusCode.OK);
-        var again = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", body, "k-1")).JsonAsync(HttpStatusCode.OK);
-
-        Assert.Equal(first.GetProperty("version").GetInt32(), again.GetProperty("version").GetInt32());
-        var stored = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(first.GetProperty("version").GetInt32(), stored.GetProperty("version").GetInt32());
-        Assert.Single(stored.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "step-completed");
-    }
-
-    [Fact]
-    public async Task IdempotencyKey_ReusedWithAnotherBody_Is422()
-    {
-        string id = await StartAsync();
-        var kabid = await World.ClientAsync("kesbangpol-kabid");
-        await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } }, "k-2")).JsonAsync(HttpStatusCode.OK);
-
-        var problem = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Lain" }, "k-2")).ProblemAsync((HttpStatusCode)422);
-        Assert.Equal("idempotency-key-reused", problem.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -165,6 +97,87 @@ public sealed class RunsApiTests : SeededApiTest
         var after = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(before.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
     }
+}
+
+/// <summary>
+/// What concerns the app and not the engine (health, OpenAPI, sign-in, body limits), and the embedded engine's own
+/// deadline sweep on a shared database and across an app restart; the durable engine's timers are tested in
+/// <c>SakipServerless.Engine.Durable.Tests</c>.
+/// </summary>
+public sealed class EmbeddedEngineRunsApiTests() : RunsApiTests(RunEngineKind.Embedded)
+{
+    [Fact]
+    public async Task Health_AnswersWithoutSignIn()
+    {
+        var response = await Factory.CreateClient().GetAsync("/api/health");
+        var body = await response.JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_IsServed()
+    {
+        var doc = await (await Factory.CreateClient().GetAsync("/api/openapi.json")).JsonAsync(HttpStatusCode.OK);
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/runs", out _));
+    }
+
+    [Fact]
+    public async Task Api_WithoutToken_Is401()
+    {
+        var response = await Factory.CreateClient().GetAsync("/api/runs");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_ActivatesTheFirstStep_WithItsDueTimeInTheTenantZone()
+    {
+        string id = await StartAsync();
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        var run = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
+
+        var first = run.Step("menugaskan-kasubag-kasubid");
+        Assert.Equal("active", first.GetProperty("status").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2026-04-06T08:45:00+08:00"), first.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task SecondStart_ForTheSamePeriod_Is409NamingTheExistingRun()
+    {
+        string id = await StartAsync();
+        var head = await World.ClientAsync("kesbangpol-kepala");
+
+        var problem = await (await head.PostJsonAsync("/api/runs", new { opdId = TestWorld.Opd, period = "2026-Q1" })).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal(id, problem.GetProperty("existingRunId").GetString());
+        Assert.Contains(id, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Complete_WithTheSameIdempotencyKey_AppliesOnce_AndReturnsTheFirstAnswer()
+    {
+        string id = await StartAsync();
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        var body = new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } };
+
+        var first = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", body, "k-1")).JsonAsync(HttpStatusCode.OK);
+        var again = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", body, "k-1")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(first.GetProperty("version").GetInt32(), again.GetProperty("version").GetInt32());
+        var stored = await (await kabid.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(first.GetProperty("version").GetInt32(), stored.GetProperty("version").GetInt32());
+        Assert.Single(stored.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "step-completed");
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_ReusedWithAnotherBody_Is422()
+    {
+        string id = await StartAsync();
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } }, "k-2")).JsonAsync(HttpStatusCode.OK);
+
+        var problem = await (await kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Lain" }, "k-2")).ProblemAsync((HttpStatusCode)422);
+        Assert.Equal("idempotency-key-reused", problem.GetProperty("code").GetString());
+    }
 
     [Fact]
     public async Task OversizedBody_Is413()
@@ -211,3 +224,5 @@ public sealed class RunsApiTests : SeededApiTest
         Assert.Equal(1, await restarted.Services.GetRequiredService<DeadlineSweep>().RunOnceAsync());
     }
 }
+
+public sealed class DurableEngineRunsApiTests() : RunsApiTests(RunEngineKind.Durable);

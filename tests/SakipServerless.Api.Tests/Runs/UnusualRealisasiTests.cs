@@ -10,13 +10,13 @@ namespace SakipServerless.Api.Tests.Runs;
 /// The user trial's outlier: realisasi 97 against a 25 % target. The submitter must confirm it, the reviewer sees the
 /// warning, and the pemda's cap (120 % by default) keeps it from lifting the OPD's average capaian.
 /// </summary>
-public sealed class UnusualRealisasiTests : IAsyncLifetime
+public abstract class UnusualRealisasiTests(RunEngineKind engine) : IAsyncLifetime
 {
     private EvidenceWorld _w = null!;
 
     public async Task InitializeAsync()
     {
-        _w = await EvidenceWorld.CreateAsync();
+        _w = await EvidenceWorld.CreateAsync(engine: engine);
         var iku1 = (await _w.World.Documents.GetAsync<IndicatorRecord>(TestWorld.Tenant, DocumentKinds.Indicator, "kesbangpol-iku-1"))!;
         await _w.World.Documents.PutAsync(TestWorld.Tenant, DocumentKinds.Indicator, iku1.Id, iku1 with { TargetQ1 = 25m });
     }
@@ -71,3 +71,7 @@ public sealed class UnusualRealisasiTests : IAsyncLifetime
         Assert.False(entry.TryGetProperty("warning", out _));
     }
 }
+
+public sealed class EmbeddedEngineUnusualRealisasiTests() : UnusualRealisasiTests(RunEngineKind.Embedded);
+
+public sealed class DurableEngineUnusualRealisasiTests() : UnusualRealisasiTests(RunEngineKind.Durable);

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SakipServerless.Api.Scheduling;
 using SakipServerless.Api.Tests.MasterData;
-using SakipServerless.Api.Tests.Runs.Engines;
 using SakipServerless.Api.Tests.Support;
 
 namespace SakipServerless.Api.Tests.Scheduling;

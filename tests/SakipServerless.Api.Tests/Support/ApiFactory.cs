@@ -9,20 +9,41 @@ namespace SakipServerless.Api.Tests.Support;
 /// <summary>
 /// The real backend over HTTP, on its own SQLite file, with a manual clock and the background sweep and scheduled starts off
 /// (tests run the sweep when they mean to). Pass the same database path to a second factory to simulate a restart
-/// or a second instance.
+/// or a second instance. On <see cref="RunEngineKind.Durable"/> the runs are orchestrations on an in-process
+/// DurableTaskTestHost owned by this factory; their time is the manual clock's at the start plus real time since.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public ApiFactory(string? databasePath = null, ManualClock? clock = null, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, RunEngineKind engine = RunEngineKind.Embedded)
     {
+        if (engine == RunEngineKind.Durable)
+        {
+            // The test's own settings come last, so a test may shorten the command wait, say.
+            var durable = new InProcessDurableEngine();
+            _durable = durable;
+            settings = new Dictionary<string, string?>(InProcessDurableEngine.Settings().Concat(settings ?? new Dictionary<string, string?>())
+                .GroupBy(kv => kv.Key).Select(g => g.Last()));
+            var overrides = services;
+            services = s =>
+            {
+                durable.Register(s);
+                overrides?.Invoke(s);
+            };
+        }
+
+        Engine = engine;
         ServiceOverrides = services;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "sakip-tests", Guid.NewGuid().ToString("N"), "sakip.db");
         Clock = clock ?? new ManualClock(new DateTimeOffset(2026, 4, 6, 0, 30, 0, TimeSpan.Zero)); // Monday 6 April 2026, 08:30 WITA
         Settings = settings ?? new Dictionary<string, string?>();
     }
 
+    private readonly InProcessDurableEngine? _durable;
+
     public string DatabasePath { get; }
+
+    public RunEngineKind Engine { get; }
 
     public ManualClock Clock { get; }
 
@@ -52,5 +73,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             services.AddSingleton(new AppClock(Clock));
             ServiceOverrides?.Invoke(services);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_durable is not null)
+        {
+            await _durable.DisposeAsync();
+        }
     }
 }

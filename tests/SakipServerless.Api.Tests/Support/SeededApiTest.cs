@@ -1,9 +1,12 @@
 namespace SakipServerless.Api.Tests.Support;
 
-/// <summary>A test class whose every test gets its own backend on a fresh database, seeded by <see cref="TestWorld"/>.</summary>
-public abstract class SeededApiTest : IAsyncLifetime
+/// <summary>
+/// A test class whose every test gets its own backend on a fresh database, seeded by <see cref="TestWorld"/>, on the
+/// run engine the class names (the embedded one unless a subclass says otherwise).
+/// </summary>
+public abstract class SeededApiTest(RunEngineKind engine = RunEngineKind.Embedded) : IAsyncLifetime
 {
-    protected ApiFactory Factory { get; } = new();
+    protected ApiFactory Factory { get; } = new(engine: engine);
 
     protected TestWorld World { get; private set; } = null!;
 

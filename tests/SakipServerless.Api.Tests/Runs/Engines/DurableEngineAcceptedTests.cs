@@ -9,22 +9,17 @@ namespace SakipServerless.Api.Tests.Runs.Engines;
 /// </summary>
 public sealed class DurableEngineAcceptedTests : IAsyncLifetime
 {
-    private readonly InProcessDurableEngine _engine = new();
     private ApiFactory _factory = null!;
     private TestWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _factory = new ApiFactory(settings: InProcessDurableEngine.Settings(commandWaitMilliseconds: 0), services: _engine.Register);
+        _factory = new ApiFactory(settings: new Dictionary<string, string?> { ["Sakip:Engine:CommandWaitMilliseconds"] = "0" }, engine: RunEngineKind.Durable);
         _world = new TestWorld(_factory);
         await _world.SeedAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _engine.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Command_PastTheWait_Is202WithALocation_ThatAnswersTheNewState()

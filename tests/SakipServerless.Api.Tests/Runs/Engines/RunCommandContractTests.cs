@@ -224,15 +224,7 @@ public sealed class EmbeddedEngineRunCommandTests : RunCommandContractTests
 
 public sealed class DurableEngineRunCommandTests : RunCommandContractTests
 {
-    private readonly InProcessDurableEngine _engine = new();
-
-    protected override ApiFactory CreateFactory() => new(settings: InProcessDurableEngine.Settings(), services: _engine.Register);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _engine.DisposeAsync();
-    }
+    protected override ApiFactory CreateFactory() => new(engine: RunEngineKind.Durable);
 
     [Fact]
     public void Engine_IsTheDurableOne() => Assert.IsType<DurableRunEngine>(EmbeddedEngineRunCommandTests.ResolveEngine(Factory));

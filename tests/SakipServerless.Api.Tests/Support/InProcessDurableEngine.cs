@@ -5,7 +5,7 @@ using SakipServerless.Engine.Durable;
 using SakipServerless.Engine.Durable.Client;
 using SakipServerless.Engine.Durable.Projection;
 
-namespace SakipServerless.Api.Tests.Runs.Engines;
+namespace SakipServerless.Api.Tests.Support;
 
 /// <summary>
 /// The durable engine's host for API tests: a DurableTaskTestHost started with the app's first command, whose
@@ -16,10 +16,10 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     private readonly Lock _gate = new();
     private DurableTaskTestHost? _host;
 
-    public static IDictionary<string, string?> Settings(int commandWaitMilliseconds = 5000) => new Dictionary<string, string?>
+    public static IDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
         ["Sakip:Engine:Mode"] = "durable",
-        ["Sakip:Engine:CommandWaitMilliseconds"] = commandWaitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Sakip:Engine:CommandWaitMilliseconds"] = "5000",
     };
 
     public void Register(IServiceCollection services) =>

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
+using SakipServerless.Api.Hosting;
 using SakipServerless.Storage.Azure.Cosmos;
 
 namespace SakipServerless.Api.Storage;
@@ -38,8 +39,10 @@ public static class CosmosClientFactory
             : new CosmosClient(settings.Endpoint, settings.Key, options);
     }
 
-    public static CosmosStorageOptions AdapterOptions(CosmosSettings settings) => new()
+    /// <summary>The adapter's options; with the durable engine the run store keeps no due index (its timers are durable).</summary>
+    public static CosmosStorageOptions AdapterOptions(CosmosSettings settings, EngineOptions engine) => new()
     {
+        DueIndex = !engine.IsDurable,
         Database = settings.Database,
         CreateIfMissing = settings.CreateIfMissing,
         UseTransactionalBatch = settings.UseTransactionalBatch,

@@ -43,7 +43,7 @@ public static class StorageServiceCollectionExtensions
     private static IServiceCollection AddCosmosStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => CosmosClientFactory.Create(Settings(sp)));
-        services.AddSingleton(sp => CosmosClientFactory.AdapterOptions(Settings(sp)));
+        services.AddSingleton(sp => CosmosClientFactory.AdapterOptions(Settings(sp), sp.GetRequiredService<IOptions<SakipOptions>>().Value.Engine));
         services.AddSingleton(sp => CosmosContainers.OpenAsync(sp.GetRequiredService<CosmosClient>(), sp.GetRequiredService<CosmosStorageOptions>())
             .GetAwaiter().GetResult());
         services.AddSingleton<IDocumentStore>(sp => new CosmosDocumentStore(

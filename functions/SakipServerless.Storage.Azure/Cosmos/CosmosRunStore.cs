@@ -40,6 +40,7 @@ public sealed class CosmosRunStore : IRunStore
     private readonly CosmosCalls _calls;
     private readonly DueIndex _due;
     private readonly PendingSignals _signals;
+    private readonly bool _dueIndex;
     private readonly ILogger _log;
 
     public CosmosRunStore(CosmosContainers containers, CosmosStorageOptions options, TimeProvider clock, ILogger<CosmosRunStore>? log = null)
@@ -49,6 +50,7 @@ public sealed class CosmosRunStore : IRunStore
         _calls = new CosmosCalls(options, clock);
         _due = new DueIndex(containers.Due, _calls, clock);
         _signals = new PendingSignals(containers.Due, _calls);
+        _dueIndex = options.DueIndex;
     }
 
     public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
@@ -63,7 +65,7 @@ public sealed class CosmosRunStore : IRunStore
                 await PutPointerAsync(idempotency, itemId, ct);
             }
 
-            if (run.NextDeadline is { } due)
+            if (_dueIndex && run.NextDeadline is { } due)
             {
                 item["dueBucket"] = await _due.PutAsync(run.TenantId, itemId, run.Id, due, ct);
             }
@@ -121,7 +123,7 @@ public sealed class CosmosRunStore : IRunStore
 
                 string? oldBucket = (string?)current["dueBucket"];
                 long? oldDue = (long?)current["nextDeadline"];
-                long? newDue = run.NextDeadline?.ToUnixTimeMilliseconds();
+                long? newDue = _dueIndex ? run.NextDeadline?.ToUnixTimeMilliseconds() : null; // off: an old entry is removed
                 if (newDue is not null)
                 {
                     item["dueBucket"] = newDue == oldDue ? oldBucket : await _due.PutAsync(run.TenantId, itemId, run.Id, run.NextDeadline!.Value, ct);
@@ -188,11 +190,13 @@ public sealed class CosmosRunStore : IRunStore
     }
 
     public Task<IReadOnlyList<DueRun>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct = default) =>
-        _due.FindAsync(now, limit, async (tenantId, runId, dueAt) =>
-        {
-            var item = await FindItemAsync(tenantId, "runId", runId, ct);
-            return item is not null && (long?)item["nextDeadline"] == dueAt.ToUnixTimeMilliseconds();
-        }, ct);
+        !_dueIndex
+            ? throw new InvalidOperationException("The Cosmos run store keeps no due index (Sakip:Engine:Mode=durable): deadlines are the orchestrations' durable timers, and nothing sweeps this store.")
+            : _due.FindAsync(now, limit, async (tenantId, runId, dueAt) =>
+            {
+                var item = await FindItemAsync(tenantId, "runId", runId, ct);
+                return item is not null && (long?)item["nextDeadline"] == dueAt.ToUnixTimeMilliseconds();
+            }, ct);
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(string tenantId, string key, CancellationToken ct = default)
     {

@@ -14,6 +14,14 @@ public sealed class CosmosStorageOptions
     /// </summary>
     public bool UseTransactionalBatch { get; set; } = true;
 
+    /// <summary>
+    /// Keeps the hour-bucketed due index that the embedded engine's sweep reads (<see cref="CosmosRunStore.FindDueAsync"/>).
+    /// Off with the durable engine, which is Azure mode: a run's deadlines are its orchestration's durable timers, so a
+    /// save writes no index entry (and removes the run's entry left from before), and asking this store what is due is
+    /// a mistake that fails loudly instead of answering an empty index.
+    /// </summary>
+    public bool DueIndex { get; set; } = true;
+
     /// <summary>Our own retries after the SDK's, for 429 and 503, honouring Retry-After.</summary>
     public int MaxThrottleRetries { get; set; } = 5;
 }

@@ -144,17 +144,5 @@ public sealed class CosmosApiScenarioTests(CosmosDbServerFixture cosmos, Azurite
         return node.ToJsonString();
     }
 
-    private Dictionary<string, string?> CosmosSettings() => new()
-    {
-        ["Sakip:Storage:Provider"] = "cosmos",
-        ["Sakip:Storage:Cosmos:Endpoint"] = cosmos.Endpoint.ToString(),
-        ["Sakip:Storage:Cosmos:Key"] = CosmosDbServerFixture.Key,
-        ["Sakip:Storage:Cosmos:Database"] = "api-" + Guid.NewGuid().ToString("N")[..12],
-        ["Sakip:Storage:Cosmos:CreateIfMissing"] = "true",
-        ["Sakip:Storage:Cosmos:AcceptEmulatorCertificate"] = "true",
-        ["Sakip:Storage:Cosmos:UseTransactionalBatch"] = "false", // the test server has no transactional batch
-        ["Sakip:Files:Provider"] = "blob",
-        ["Sakip:Files:BlobConnectionString"] = azurite.ConnectionString,
-        ["Sakip:Files:BlobContainer"] = "evidence-" + Guid.NewGuid().ToString("N")[..8],
-    };
+    private Dictionary<string, string?> CosmosSettings() => AzureSettings.CosmosAndBlob(cosmos, azurite);
 }

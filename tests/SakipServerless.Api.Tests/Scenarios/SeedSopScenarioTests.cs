@@ -17,8 +17,10 @@ namespace SakipServerless.Api.Tests.Scenarios;
 /// its deadlines are timers on the host's real time, which the manual and dev clocks do not move (the known gap of
 /// issue 15), and the API gives no run-time scale to its orchestrations. The same five seeds run on both engines with
 /// short durations and a scaled run clock in <c>SakipServerless.Engine.Durable.Tests/Scenarios/SeedScenarioParityTests</c>,
-/// which compares step states, escalation levels, history kinds and capaian; the API's run-command contract runs on both
-/// engines in <c>Runs/Engines/RunCommandContractTests</c>, and scheduled starts in <c>Scheduling/ScheduledStartApiTests</c>.
+/// which compares step states, escalation levels, history kinds and capaian; the API's run tests run on both engines
+/// (<c>Runs/Engines/RunCommandContractTests</c>, <c>Runs/RunsApiTests</c>, <c>Runs/RunManagementApiTests</c>,
+/// <c>Runs/UnusualRealisasiTests</c>, <c>Scheduling/ScheduledStartApiTests</c>), and Azure mode (durable on Cosmos) in
+/// <c>Storage/AzureModeApiTests</c>.
 /// </remarks>
 public sealed class SeedSopScenarioTests
 {

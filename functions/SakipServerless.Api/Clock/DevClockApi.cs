@@ -8,13 +8,14 @@ namespace SakipServerless.Api.Clock;
 
 /// <summary>
 /// <c>POST /api/dev/clock</c> moves the application clock forward, starts the runs a schedule made due by then and runs
-/// the sweep, to demonstrate scheduled starts and escalations without waiting for the in-process timers.
+/// the sweep (with the durable engine, moves every running orchestration's time along), to demonstrate scheduled starts and escalations without waiting for the in-process timers.
 /// 404 unless <c>Sakip:Development:EnableClockOffset</c> is on (never in Production).
 /// </summary>
 public static class DevClockApi
 {
     public sealed record AdvanceRequest(int? Minutes, int? Hours, int? Days);
 
+    /// <param name="Escalations">Escalations the sweep applied; with the durable engine, the runs that escalated as their time followed the clock.</param>
     /// <param name="StartedRuns">Runs the template schedules started because the clock passed their moment.</param>
     public sealed record ClockView(DateTimeOffset Now, TimeSpan Offset, int Escalations, IReadOnlyList<string>? StartedRuns = null);
 
@@ -47,7 +48,7 @@ public static class DevClockApi
 
         clock.Advance(by);
         var starts = await scheduler.StartDueAsync(clock.GetUtcNow(), ct); // before the sweep, which then sees the new runs
-        int escalations = await engine.ProcessDeadlinesAsync(ct);
+        int escalations = await engine.ClockMovedAsync(clock.GetUtcNow(), ct) + await engine.ProcessDeadlinesAsync(ct);
         return Results.Ok(new ClockView(clock.GetUtcNow(), clock.Offset, escalations, starts.Started));
     }
 }

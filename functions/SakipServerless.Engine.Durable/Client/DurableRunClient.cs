@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using SakipServerless.Core;
 using SakipServerless.Core.Runs;
+using SakipServerless.Core.Runs.Commands;
 using SakipServerless.Core.Templates;
 using SakipServerless.Engine.Durable.Commands;
 using SakipServerless.Engine.Durable.Orchestration;
@@ -51,6 +52,36 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
 
         await client.RaiseEventAsync(runId, SopRunOrchestrator.CommandEvent, JsonSerializer.Serialize(envelope, CoreJson.Options), ct);
         return await WaitForOutcomeAsync(runId, envelope.CommandId, wait, ct);
+    }
+
+    /// <summary>
+    /// The application clock jumped ahead to <paramref name="to"/> (the development clock): every running run's time
+    /// follows, and what is due by then escalates, each run waiting up to <paramref name="wait"/> for its outcome.
+    /// Returns how many runs changed. Production never calls it: there run time is the host's time.
+    /// </summary>
+    public async Task<int> MoveClockAsync(DateTimeOffset to, TimeSpan wait, CancellationToken ct = default)
+    {
+        var running = new List<RunOrchestrationSummary>();
+        await foreach (var run in ListRunsAsync(ct))
+        {
+            // A durably suspended orchestration would only queue the event; a finished one has no time left to move.
+            if (run.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)
+            {
+                running.Add(run);
+            }
+        }
+
+        int changed = 0;
+        var system = ActorData.From(Actor.System);
+        await Parallel.ForEachAsync(running, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (run, token) =>
+        {
+            var envelope = new RunCommandEnvelope("clock-" + Guid.NewGuid().ToString("N"), system, new ProcessDeadlinesCommand(), ClockTo: to);
+            if (await SendAsync(run.RunId, envelope, wait, token) is { Applied: true } outcome && outcome.Version > (run.Report?.Version ?? 0))
+            {
+                Interlocked.Increment(ref changed);
+            }
+        });
+        return changed;
     }
 
     /// <summary>The outcome of a command sent earlier, once reported; null while pending or when it left the report's window.</summary>

@@ -16,6 +16,14 @@ public sealed record RunClock(DateTimeOffset HostOrigin, DateTimeOffset RunOrigi
         return RunOrigin + TimeSpan.FromTicks(checked((long)(elapsed.Ticks * Scale)));
     }
 
+    /// <summary>
+    /// The clock after the application's clock jumped ahead to <paramref name="runTime"/> at host instant
+    /// <paramref name="hostUtc"/> (the development clock): run time goes on from there at the same scale. Run time
+    /// never goes back, so a time not ahead of the run's own leaves the clock as it is.
+    /// </summary>
+    public RunClock MovedTo(DateTimeOffset runTime, DateTime hostUtc) =>
+        runTime <= RunTime(hostUtc) ? this : new RunClock(new DateTimeOffset(DateTime.SpecifyKind(hostUtc, DateTimeKind.Utc)), runTime, Scale);
+
     /// <summary>The host instant at which run time reaches <paramref name="runTime"/>, rounded up so a timer never fires early.</summary>
     public DateTime HostTime(DateTimeOffset runTime)
     {

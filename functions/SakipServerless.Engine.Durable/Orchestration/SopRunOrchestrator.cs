@@ -32,6 +32,9 @@ namespace SakipServerless.Engine.Durable.Orchestration;
 /// seed run and the decisions taken) is stored with the tests and replayed by <c>InterpreterReplayTests</c>, which
 /// fails when a decision changes without that gate; a new version stores a new trace beside the old ones. Wording of
 /// event details, notices and refusals is not a decision and may change freely.</para>
+/// <para><b>Clock moves.</b> A command may carry the application clock's time when the development clock jumped
+/// ahead (<see cref="RunCommandEnvelope.ClockTo"/>): the run's time continues from there, and the next timer follows.
+/// The move is part of the event, so a replay moves the same way; production never sends one.</para>
 /// <para>The history is kept short by continuing as new every <see cref="EventsPerGeneration"/> inputs, carrying the
 /// run, the recent command ids (for duplicates) and the recent outcomes; unprocessed events are carried over.</para>
 /// </remarks>
@@ -93,17 +96,21 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
                 await command;
             }
 
-            var now = clock.RunTime(context.CurrentUtcDateTime);
             Decision decision;
             if (deadline)
             {
-                decision = interpreter.Tick(now);
+                decision = interpreter.Tick(clock.RunTime(context.CurrentUtcDateTime));
             }
             else
             {
                 var envelope = JsonSerializer.Deserialize<RunCommandEnvelope>(command.Result, CoreJson.Options)!;
                 command = null;
-                decision = interpreter.Handle(envelope, now);
+                if (envelope.ClockTo is { } movedTo)
+                {
+                    clock = clock.MovedTo(movedTo, context.CurrentUtcDateTime); // from the event: replays the same
+                }
+
+                decision = interpreter.Handle(envelope, clock.RunTime(context.CurrentUtcDateTime));
             }
 
             if (decision.Write is { } write)

@@ -132,6 +132,24 @@ public abstract class RunManagementApiTests(RunEngineKind engine) : SeededApiTes
     }
 
     [Fact]
+    public async Task DevClock_PastTheFirstDeadline_MarksTheStepLate_ForItsActor()
+    {
+        var (head, id) = await StartAsync();
+
+        var moved = await (await head.PostJsonAsync("/api/dev/clock", new { hours = 2 })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, moved.GetProperty("escalations").GetInt32());
+        var run = await (await head.GetAsync($"/api/runs/{id}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, run.Step("menugaskan-kasubag-kasubid").GetProperty("escalationLevel").GetInt32());
+        var late = Assert.Single(run.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "step-late");
+        // The durable run's time is the clock's at the start plus real time since: seconds later at most.
+        Assert.InRange(late.GetProperty("dueAt").GetDateTimeOffset(), DateTimeOffset.Parse("2026-04-06T08:45:00+08:00"), DateTimeOffset.Parse("2026-04-06T08:45:05+08:00"));
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        var task = Assert.Single((await (await kabid.GetAsync("/api/me/tasks")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
+        Assert.True(task.GetProperty("isLate").GetBoolean());
+    }
+
+    [Fact]
     public async Task MyTasks_ShowTheActiveStepToItsActorOnly()
     {
         var (_, id) = await StartAsync();

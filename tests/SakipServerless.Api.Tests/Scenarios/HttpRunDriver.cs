@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SakipServerless.Api.Seeding;
-using SakipServerless.Api.Sweep;
+using SakipServerless.Api.Runs.Engine;
 using SakipServerless.Api.Tests.Support;
 using SakipServerless.Core.Periods;
 using SakipServerless.Core.Templates;
@@ -16,7 +16,8 @@ namespace SakipServerless.Api.Tests.Scenarios;
 /// <remarks>
 /// The first collect step gets the full choreography: units A and B submit, A is returned with a reason and
 /// resubmits, both are accepted, unit C sends nothing until its lateness reaches level 2 (the clock moves past its due
-/// time and the grace, the app's own <see cref="DeadlineSweep"/> runs), then C submits and the step fans in. Later
+/// time and the grace, and the engine acts on it: the app's own sweep, or the orchestrations' time following the
+/// clock), then C submits and the step fans in. Later
 /// collect passes (a redo after a review return, a second collect step) are answered by all units at once. The first
 /// review returns the work once.
 /// </remarks>
@@ -170,10 +171,8 @@ internal sealed class HttpRunDriver(ScenarioWorld world)
     /// <summary>Unit C has sent nothing: past its due time it is late (level 1), after the grace escalated to the head of the OPD (level 2).</summary>
     private async Task EscalateUnitCToLevel2Async(SopStep def)
     {
-        var sweep = Factory.Services.GetRequiredService<DeadlineSweep>();
         var due = UnitTask(await RunAsync(), def, UnitC).GetProperty("dueAt").GetDateTimeOffset();
-        Factory.Clock.SetTo(due.AddMinutes(1));
-        Assert.Equal(1, await sweep.RunOnceAsync());
+        Assert.Equal(1, await MoveClockToAsync(due.AddMinutes(1)));
 
         Assert.Equal(1, UnitTask(await RunAsync(), def, UnitC).GetProperty("escalationLevel").GetInt32());
         var late = Assert.Single(await TasksAsync(DemoUsers.StaffOf(UnitC)));
@@ -184,15 +183,27 @@ internal sealed class HttpRunDriver(ScenarioWorld world)
         int level = 1;
         for (int day = 0; day < 15 && level < 2; day++)
         {
-            Factory.Clock.Advance(TimeSpan.FromDays(1));
-            await sweep.RunOnceAsync();
+            await MoveClockToAsync(Factory.Clock.GetUtcNow().AddDays(1));
             level = UnitTask(await RunAsync(), def, UnitC).GetProperty("escalationLevel").GetInt32();
         }
 
         Assert.Equal(2, level);
-        Assert.Equal(0, await sweep.RunOnceAsync()); // nothing left to escalate: a second pass changes nothing
+        Assert.Equal(0, await MoveClockToAsync(Factory.Clock.GetUtcNow())); // nothing left to escalate: a second pass changes nothing
         var escalated = Assert.Single(await TasksAsync(DemoUsers.StaffOf(UnitC)));
         Assert.Equal(2, escalated.GetProperty("escalationLevel").GetInt32());
+    }
+
+    /// <summary>
+    /// Sets the application clock, as the development clock does, and lets the engine act on it: the embedded engine's
+    /// sweep, or the durable engine's orchestrations following the clock. Returns the escalations (durable: the runs
+    /// that escalated; here there is one run).
+    /// </summary>
+    private async Task<int> MoveClockToAsync(DateTimeOffset to)
+    {
+        Factory.Clock.SetTo(to);
+        using var scope = Factory.Services.CreateScope();
+        var engine = scope.ServiceProvider.GetRequiredService<IRunEngine>();
+        return await engine.ClockMovedAsync(to, default) + await engine.ProcessDeadlinesAsync(default);
     }
 
     /// <summary>A later pass of a collect step: every unit submits, the assignee accepts every one.</summary>

@@ -12,17 +12,13 @@ namespace SakipServerless.Api.Tests.Scenarios;
 /// semester and year-end steps.
 /// </summary>
 /// <remarks>
-/// Embedded engine only, for a stated reason: the scenario checks exact working-time due times under the manual clock
-/// and drives lateness by moving that clock and running the app's <c>DeadlineSweep</c>. The durable engine has no sweep;
-/// its deadlines are timers on the host's real time, which the manual and dev clocks do not move (the known gap of
-/// issue 15), and the API gives no run-time scale to its orchestrations. The same five seeds run on both engines with
-/// short durations and a scaled run clock in <c>SakipServerless.Engine.Durable.Tests/Scenarios/SeedScenarioParityTests</c>,
-/// which compares step states, escalation levels, history kinds and capaian; the API's run tests run on both engines
-/// (<c>Runs/Engines/RunCommandContractTests</c>, <c>Runs/RunsApiTests</c>, <c>Runs/RunManagementApiTests</c>,
-/// <c>Runs/UnusualRealisasiTests</c>, <c>Scheduling/ScheduledStartApiTests</c>), and Azure mode (durable on Cosmos) in
-/// <c>Storage/AzureModeApiTests</c>.
+/// On both engines (subclasses below). The durable runs take their time from their orchestrations: the actions' minutes
+/// on the manual clock do not reach them, but the jumps that make unit C late do, as the development clock's do
+/// (<c>IRunEngine.ClockMovedAsync</c>), so the same escalations happen at the same moments. The due times checked are
+/// relative to each step's activation, which holds on either. The same seeds are compared engine against engine, run
+/// time scaled, in <c>SakipServerless.Engine.Durable.Tests/Scenarios/SeedScenarioParityTests</c>.
 /// </remarks>
-public sealed class SeedSopScenarioTests
+public abstract class SeedSopScenarioTests(RunEngineKind engine)
 {
     public const string Jeneponto = "jeneponto-kesbangpol-pengumpulan-data-kinerja";
     public const string Balangan = "balangan-bappedalitbang-pengumpulan-data-kinerja";
@@ -46,7 +42,7 @@ public sealed class SeedSopScenarioTests
         var period = new Period(2026, quarter);
         string zone = DemoData.Load().Tenants.Single(t => t.Opd.TemplateId == templateId).TimeZone;
         var calendar = WorkCalendar.ForZone(zone);
-        await using var factory = new ApiFactory(clock: new ManualClock(FirstMorningOfCollection(period, calendar)));
+        await using var factory = new ApiFactory(clock: new ManualClock(FirstMorningOfCollection(period, calendar)), engine: engine);
         var world = await ScenarioWorld.ArrangeAsync(factory, templateId, period.Year);
         var driver = new HttpRunDriver(world);
 
@@ -123,3 +119,7 @@ public sealed class SeedSopScenarioTests
         _ => true,
     };
 }
+
+public sealed class EmbeddedEngineSeedSopScenarioTests() : SeedSopScenarioTests(RunEngineKind.Embedded);
+
+public sealed class DurableEngineSeedSopScenarioTests() : SeedSopScenarioTests(RunEngineKind.Durable);

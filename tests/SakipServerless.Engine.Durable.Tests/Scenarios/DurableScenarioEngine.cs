@@ -12,7 +12,8 @@ namespace SakipServerless.Engine.Durable.Tests.Scenarios;
 /// The durable engine on the test host: run time goes <see cref="Scale"/> times faster than real time, deadlines are
 /// the orchestration's timers, and the run is read from the projection in the store.
 /// </summary>
-public sealed class DurableScenarioEngine(DurableHost host, int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration) : IScenarioEngine
+public sealed class DurableScenarioEngine(DurableHost host, int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration, double scale = DurableScenarioEngine.Scale)
+    : IScenarioEngine
 {
     /// <summary>One real second is two minutes of run time: a 60-minute step lasts 30 s, the first step's deadline and grace 3 s.</summary>
     public const double Scale = 120;
@@ -29,7 +30,7 @@ public sealed class DurableScenarioEngine(DurableHost host, int inputsPerGenerat
         _tenantId = "pemda-" + _runId; // a tenant per run: the natural key (tenant, OPD, SOP, period) never collides between tests
         var start = new StartRunRequest(NewId(), _runId, _tenantId, "opd", period, units, ActorData.From(head));
         var outcome = await host.Runs.StartAsync(template, new CalendarSpec(template.Agency.TimeZone!, []), new EscalationPolicy(ShortTemplates.Grace), start,
-            Wait, new RunClockOptions(Scale, at), inputsPerGeneration);
+            Wait, new RunClockOptions(scale, at), inputsPerGeneration);
         Assert.True(outcome is { Applied: true }, $"the run did not start: {outcome?.Message}");
     }
 

@@ -27,7 +27,8 @@ namespace SakipServerless.Api.Runs.Engine;
 /// problem); past it, 202 with a <c>Location</c> to poll (<see cref="RunCommandsApi"/>), since the command is queued
 /// and will be applied. A keyed request's command id is derived from the key, so a retry while the first is still in
 /// flight is dropped by the orchestration and waits for the same outcome; its stored answer is written by the
-/// projection in the same write as the transition. The deadline tick does nothing here: durable timers escalate.
+/// projection in the same write as the transition. The deadline tick does nothing here: durable timers escalate; when
+/// the development clock jumps ahead, the runs' time follows (<see cref="ClockMovedAsync"/>).
 /// </remarks>
 public sealed class DurableRunEngine(DurableRunClient durable, IRunStore runs, TemplateCatalog templates, TenantCalendars calendars,
     RunContextFactory contexts, IOptions<SakipOptions> options, IHttpContextAccessor http) : IRunEngine
@@ -79,6 +80,9 @@ public sealed class DurableRunEngine(DurableRunClient durable, IRunStore runs, T
     }
 
     public Task<int> ProcessDeadlinesAsync(CancellationToken ct) => Task.FromResult(0);
+
+    /// <summary>Every running orchestration's time follows the development clock (never sent in production: the clock endpoint is off there).</summary>
+    public Task<int> ClockMovedAsync(DateTimeOffset now, CancellationToken ct) => durable.MoveClockAsync(now, StartWait, ct);
 
     /// <summary>The answer to a command whose outcome is known: the run as the projection recorded it, or the domain's refusal.</summary>
     public async Task<IResult> AnswerAsync(AppUser user, string runId, CommandOutcome outcome, CancellationToken ct)

@@ -90,4 +90,6 @@ public sealed class EmbeddedRunEngine(IRunStore runs, TemplateCatalog templates,
     }
 
     public Task<int> ProcessDeadlinesAsync(CancellationToken ct) => sweep.RunOnceAsync(ct);
+
+    public Task<int> ClockMovedAsync(DateTimeOffset now, CancellationToken ct) => Task.FromResult(0);
 }

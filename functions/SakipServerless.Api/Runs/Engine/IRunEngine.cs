@@ -28,4 +28,11 @@ public interface IRunEngine
 
     /// <summary>The deadline tick: escalates what is due now and returns how many escalations were applied.</summary>
     Task<int> ProcessDeadlinesAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The application clock jumped ahead to <paramref name="now"/> (the development clock): runs that keep their own
+    /// time catch up and escalate what is due by then. Returns how many runs changed; the embedded engine reads the
+    /// application clock itself, so its sweep (<see cref="ProcessDeadlinesAsync"/>) is all it needs.
+    /// </summary>
+    Task<int> ClockMovedAsync(DateTimeOffset now, CancellationToken ct);
 }

@@ -25,6 +25,7 @@ namespace SakipServerless.Core.Runs.Commands;
 [JsonDerivedType(typeof(ReturnUnitCommand), "return-unit")]
 [JsonDerivedType(typeof(RecordEvidenceUploadCommand), "record-evidence-upload")]
 [JsonDerivedType(typeof(RecordEvidenceDownloadCommand), "record-evidence-download")]
+[JsonDerivedType(typeof(ProcessDeadlinesCommand), "process-deadlines")]
 public abstract record RunCommand
 {
     /// <summary>Applies the command or throws a <see cref="DomainException"/> having changed nothing.</summary>

@@ -45,6 +45,14 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
             return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.NotFound("run-not-found", $"Pelaksanaan SOP '{runId}' tidak ditemukan."));
         }
 
+        if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        {
+            // Ended outside the SOP (a fault, or terminated from the task hub): no run state to decide on, and no one to
+            // apply the command. The nightly reconciliation reports such a run for the admin.
+            return CommandOutcome.Refused(envelope.CommandId, 0, DomainException.Conflict("run-orchestration-ended",
+                $"Pelaksanaan SOP '{runId}' tidak dapat menerima perintah: orkestrasinya berhenti di luar alur SOP ({Describe(instance.RuntimeStatus)}). Hubungi admin pemda."));
+        }
+
         if (instance.IsCompleted)
         {
             return DecideOnFinalState(runId, instance, envelope);
@@ -135,6 +143,8 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
             await Task.Delay(PollInterval, _clock, ct);
         }
     }
+
+    private static string Describe(OrchestrationRuntimeStatus status) => status == OrchestrationRuntimeStatus.Failed ? "gagal" : "dihentikan paksa";
 
     /// <summary>A finished orchestration's last state decides the command, without a write: the aggregate refuses every command on a closed run.</summary>
     private CommandOutcome DecideOnFinalState(string runId, OrchestrationMetadata instance, RunCommandEnvelope envelope)

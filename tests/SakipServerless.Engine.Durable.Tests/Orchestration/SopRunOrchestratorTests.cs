@@ -120,6 +120,21 @@ public sealed class SopRunOrchestratorTests(DurableHost host) : IClassFixture<Du
         Assert.Equal(RunStatus.Terminated, (await run.ReadAsync()).Status);
     }
 
+    [Fact]
+    public async Task ARunTerminatedBehindTheEngine_RefusesCommandsWithAConflict_NotAFault()
+    {
+        var run = await StartAsync();
+        await host.Client.TerminateInstanceAsync(run.RunId, "dihentikan dari portal");
+        await host.Client.WaitForInstanceCompletionAsync(run.RunId);
+
+        var refused = await run.SendAsync(FirstStepActor(), CompleteFirstStep());
+
+        Assert.False(refused.Applied);
+        Assert.Equal((DomainErrorKind.Conflict, "run-orchestration-ended"), (refused.ErrorKind, refused.Code));
+        Assert.Contains("dihentikan paksa", refused.Message);
+        Assert.Equal(1, (await run.ReadAsync()).Version);
+    }
+
     private async Task<DurableScenarioEngine> StartAsync(int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration)
     {
         var run = new DurableScenarioEngine(host, inputsPerGeneration);

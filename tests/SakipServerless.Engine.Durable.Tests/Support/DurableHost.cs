@@ -17,6 +17,9 @@ public sealed class DurableHost : IAsyncLifetime
 
     public DurableRunClient Runs { get; private set; } = null!;
 
+    /// <summary>The task hub's own client, for what an operator does behind the engine (terminate from the portal, say).</summary>
+    public Microsoft.DurableTask.Client.DurableTaskClient Client => _host!.Client;
+
     /// <summary>Where the projection's notifications wait for the dispatcher.</summary>
     public INotificationStore Notifications { get; private set; } = null!;
 

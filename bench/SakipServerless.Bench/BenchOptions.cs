@@ -33,7 +33,7 @@ public sealed record BenchOptions(IReadOnlySet<int> Items, bool Quick, IReadOnly
                     sizes = [.. args[++i].Split(',').Select(int.Parse)];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument {args[i]}; use --only 1,2,3,4,5,6,7,8, --quick, --sweep-sizes a,b,c, --no-write, --baseline-api FOLDER");
+                    throw new ArgumentException($"unknown argument {args[i]}; use --only 1,2,3,4,5,6,7,8,10, --quick, --sweep-sizes a,b,c, --no-write, --baseline-api FOLDER");
             }
         }
 

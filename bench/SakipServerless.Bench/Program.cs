@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SakipServerless.Bench;
 using SakipServerless.Bench.BlobEvidence;
+using SakipServerless.Bench.Engines;
 using SakipServerless.Bench.Export;
 using SakipServerless.Bench.Hosting;
 using SakipServerless.Bench.Idle;
@@ -74,6 +75,11 @@ try
     if (options.Items.Contains(8))
     {
         await RekapExportBench.RunAsync(folder, report, options.Quick);
+    }
+
+    if (options.Items.Contains(10))
+    {
+        await EngineRoundTripBench.RunAsync(folder, report, options.Quick);
     }
 }
 finally

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SakipServerless.Api.Templates;
+using SakipServerless.Api.Tests.Support;
+using SakipServerless.Bench.Hosting;
+using SakipServerless.Bench.Measuring;
+using SakipServerless.Bench.Reporting;
+using SakipServerless.Bench.Seeding;
+using SakipServerless.Bench.Transitions;
+using SakipServerless.Core.Runs;
+using SakipServerless.Core.Storage;
+
+namespace SakipServerless.Bench.Engines;
+
+/// <summary>
+/// Item 10 (issue 15): a run command's round trip over HTTP (request → answer with the recorded outcome) and the
+/// commands per second at 1 and 16 clients, for the embedded engine and the durable engine, side by side: the same
+/// backend hosted the same way in this process, the same script (<see cref="BenchScript"/>). The durable engine runs
+/// on the in-memory DurableTaskTestHost, the only durable backend that runs here solidly (README: the local Azure
+/// Storage sidecar is not shipped), so its figures are the engine's own cost (event, orchestration episode, projection
+/// activity, outcome poll) without a storage provider's queues.
+/// </summary>
+public static class EngineRoundTripBench
+{
+    private static readonly int[] Levels = [1, 16];
+
+    public static async Task RunAsync(string folder, Report report, bool quick)
+    {
+        Console.WriteLine("10. Engine round trip, embedded and durable");
+        // Runs per client: a level uses its runs up (each is taken through the whole script once).
+        var plan = new Dictionary<int, int> { [4] = quick ? 1 : 2, [1] = quick ? 2 : 6, [16] = quick ? 1 : 3 };
+        var results = new Dictionary<(string Engine, int Clients), LoadResult>();
+        foreach (string engine in new[] { "embedded", "durable" })
+        {
+            var durable = engine == "durable" ? new InProcessDurableEngine() : null;
+            await using var _ = durable;
+            var settings = durable is null ? new Dictionary<string, string?>() : InProcessDurableEngine.Settings();
+            // A command waits up to a minute for its outcome: a 202 would end the run's script, and this bench times answers.
+            settings["Sakip:Engine:CommandWaitMilliseconds"] = "60000";
+            await using var backend = await ListeningBackend.StartAsync(Path.Combine(folder, $"engine-{engine}.db"), settings, durable is null ? null : durable.Register);
+            var world = new BenchWorld(backend.Services.GetRequiredService<IDocumentStore>(), backend.Services.GetRequiredService<IRunStore>(),
+                backend.Services.GetRequiredService<TemplateCatalog>());
+            await world.SeedMasterDataAsync(plan.Keys.Sum());
+            var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+            var workers = new Dictionary<int, List<WorkerPlan>>();
+            int next = 1;
+            foreach (var (clients, runsEach) in plan)
+            {
+                var list = new List<WorkerPlan>();
+                for (int c = 0; c < clients; c++)
+                {
+                    string opd = BenchWorld.Opd(next++);
+                    foreach (string user in BenchScript.Commands.Select(x => x.UserOf(opd)).Append($"{opd}-{WellKnownRoles.HeadOfOpd}").Distinct())
+                    {
+                        tokens[user] = await backend.TokenAsync(BenchWorld.Tenant, user);
+                    }
+
+                    // Started through the API, so that on the durable engine each run is an orchestration.
+                    var runs = new List<PlannedRun>();
+                    foreach (var period in BenchWorld.Periods.Take(runsEach))
+                    {
+                        runs.Add(new PlannedRun(opd, await StartAsync(backend.Http, tokens[$"{opd}-{WellKnownRoles.HeadOfOpd}"], opd, period.Key), period.Year));
+                    }
+
+                    list.Add(new WorkerPlan(runs));
+                }
+
+                workers[clients] = list;
+            }
+
+            var warm = await HttpLoad.TransitionsAsync(backend.Http, tokens, workers[4]);
+            Console.WriteLine($"  {engine} warm-up: {warm.Ok} commands, {warm.Failed} failed {warm.FirstFailure}");
+            foreach (int clients in Levels)
+            {
+                var r = await HttpLoad.TransitionsAsync(backend.Http, tokens, workers[clients]);
+                results[(engine, clients)] = r;
+                Console.WriteLine($"  {engine}, {clients} clients: {Format.Rate(r.Rate)}, p50 {Format.Ms(r.Latency.P50)}, p95 {Format.Ms(r.Latency.At(0.95))}, p99 {Format.Ms(r.Latency.P99)}");
+                if (r.Failed > 0)
+                {
+                    report.Note($"{r.Failed} commands failed on the {engine} engine at {clients} clients; first: {r.FirstFailure}");
+                }
+            }
+        }
+
+        foreach (int clients in Levels)
+        {
+            var e = results[("embedded", clients)];
+            var d = results[("durable", clients)];
+            string embedded = $"embedded engine, same host: {Format.Rate(e.Rate)}; p50 {Format.Ms(e.Latency.P50)}, p95 {Format.Ms(e.Latency.At(0.95))}";
+            bool? met = clients == 16 ? d.Failed == 0 && d.Latency.At(0.95) <= 1000 && d.Rate >= 50 : null;
+            report.Add(new ResultRow("10", $"durable engine (test host), {clients} client{(clients == 1 ? "" : "s")} ({Format.Count(d.Ok)} commands)",
+                $"{Format.Rate(d.Rate)}; p50 {Format.Ms(d.Latency.P50)}, p95 {Format.Ms(d.Latency.At(0.95))}, p99 {Format.Ms(d.Latency.P99)}",
+                clients == 16 ? "p95 ≤ 1 s, ≥ 50/s" : "", embedded, met));
+        }
+
+        report.Note("Durable Functions on Azure Storage, as published: about 5 sequential activities/s and 50 external events/s per orchestration; every durable command here is one external event and one activity.");
+    }
+
+    private static async Task<string> StartAsync(HttpClient http, string token, string opd, string period)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/runs") { Content = JsonContent.Create(new { opdId = opd, period }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"start of {opd} {period}: {(int)response.StatusCode} {body}");
+        }
+
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+}

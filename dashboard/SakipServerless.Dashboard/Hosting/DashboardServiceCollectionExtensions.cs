@@ -23,6 +23,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddDashboardApiClient();
         services.AddDashboardIdentity();
         services.AddSingleton<UploadStore>();
+        services.AddMemoryCache();
+        services.AddSingleton<SakipServerless.Dashboard.Shared.PrerenderHandover>();
         return builder;
     }
 

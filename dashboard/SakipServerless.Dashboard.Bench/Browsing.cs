@@ -206,7 +206,7 @@ public static class PageScripts
             Maybe(e.GetProperty("blazor")), Maybe(e.GetProperty("negotiate")), Maybe(e.GetProperty("plotlyStart")), Maybe(e.GetProperty("plotlyEnd")),
             (long)e.GetProperty("plotlyTransfer").GetDouble(), (long)e.GetProperty("plotlyDecoded").GetDouble(), (long)e.GetProperty("total").GetDouble(),
             e.GetProperty("charts").GetInt32(), socketBytes, socketFrames,
-            e.GetProperty("phases").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()));
+            e.GetProperty("phases").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble()));
     }
 }
 

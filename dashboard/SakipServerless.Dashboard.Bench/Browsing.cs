@@ -165,6 +165,46 @@ public static class PageScripts
         }
         """;
 
+    /// <summary>
+    /// Draws every chart's figure again (its own data, layout and config, deep-copied) into a detached div of the same
+    /// width: as it is, without automargin on any axis, without texts on bars and cells, and without either.
+    /// </summary>
+    public const string DrawVariants = """
+        async (rounds) => {
+          const copy = (o) => JSON.parse(JSON.stringify(o));
+          const variants = [
+            (d, l) => {},
+            (d, l) => { for (const k of Object.keys(l)) if (/^[xy]axis/.test(k) && l[k]) l[k].automargin = false; },
+            (d, l) => { for (const t of d) { delete t.text; delete t.texttemplate; } },
+            (d, l) => { variants[1](d, l); variants[2](d, l); },
+          ];
+          const out = [];
+          for (const card of document.querySelectorAll('[data-chart]')) {
+            const gd = card.querySelector('.js-plotly-plot');
+            if (!gd || card.offsetParent === null) continue;
+            const times = variants.map(() => []);
+            for (let r = 0; r < rounds; r++) {
+              for (let v = 0; v < variants.length; v++) {
+                const host = document.createElement('div');
+                host.style.width = gd.getBoundingClientRect().width + 'px';
+                document.body.appendChild(host);
+                const data = copy(gd.data), layout = copy(gd.layout);
+                variants[v](data, layout);
+                const t0 = performance.now();
+                await Plotly.newPlot(host, data, layout, { displayModeBar: false });
+                await new Promise(requestAnimationFrame);
+                times[v].push(performance.now() - t0);
+                Plotly.purge(host);
+                host.remove();
+              }
+            }
+            const median = (a) => { a.sort((x, y) => x - y); return a[Math.floor(a.length / 2)]; };
+            out.push({ id: card.getAttribute('data-chart'), ms: times.map(median) });
+          }
+          return out;
+        }
+        """;
+
     /// <summary>Page coordinates of a bar of a horizontal bar chart, scrolled to the middle of the viewport first.</summary>
     public const string BarPoint = """
         ([sel, x, y]) => {

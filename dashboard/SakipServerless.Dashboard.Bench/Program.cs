@@ -23,7 +23,7 @@ using DashboardEndpoints = dashboard::SakipServerless.Dashboard.Hosting.Dashboar
 // --only 1,2,3,4 (the parts of issue 16 §5: 1 page load, 2 cross-filter, 3 circuits' memory, 4 payload and HTML),
 // --circuits N (part 3, default 100), --published DIR (part 4: sizes of a `dotnet publish` output's compressed assets).
 var positional = new List<int>();
-var only = new HashSet<int> { 1, 2, 3, 4 };
+var only = new HashSet<int> { 1, 2, 3, 4 }; // 5 (draw variants) only when asked for
 int circuits = 100;
 string? published = null;
 bool preloadAb = false;
@@ -436,6 +436,26 @@ try
 
             await Repository.CloseAsync(context);
         }
+    }
+
+    // 5. What a chart's draw costs, and what of it: each drawn figure is drawn again into a detached copy of its card,
+    // as it is and with one thing left out (automargin, texts), back to back in the same page (--only 5, an experiment).
+    if (only.Contains(5))
+    {
+        Say("");
+        Say($"Each figure redrawn with `Plotly.newPlot` into a copy of its card, as it is and with one thing left out, {rounds} times each alternating (laptop profile), median ms:");
+        Say("| chart | as it is | without automargin | without texts | without either |");
+        Say("|---|---|---|---|---|");
+        var (context, tab, _, socket) = await OpenAsync(browser, Profile.Laptop);
+        await VisitAsync(tab, socket);
+        var rows = await tab.EvaluateAsync<JsonElement>(PageScripts.DrawVariants, rounds);
+        foreach (var row in rows.EnumerateArray())
+        {
+            Say($"| {row.GetProperty("id").GetString()} | {string.Join(" | ", row.GetProperty("ms").EnumerateArray().Select(m => m.GetDouble().ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} |");
+        }
+
+        Say($"(load {Repository.LoadAverage()})");
+        await Repository.CloseAsync(context);
     }
 
     // 3. Server memory per interactive circuit: N overview pages open at once, charts drawn, from one browser.

@@ -23,8 +23,6 @@ public static class DashboardServiceCollectionExtensions
         services.AddDashboardApiClient();
         services.AddDashboardIdentity();
         services.AddSingleton<UploadStore>();
-        services.AddMemoryCache();
-        services.AddSingleton<SakipServerless.Dashboard.Shared.PrerenderHandover>();
         return builder;
     }
 

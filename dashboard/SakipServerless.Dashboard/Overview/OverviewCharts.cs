@@ -98,9 +98,9 @@ public static class OverviewCharts
                 Text = text,
                 HoverText = hover,
                 HoverTemplate = "%{y}<br>%{x}: %{text}<br>%{hovertext}<extra></extra>",
-                // Each cell's state written in it costs plotly a measured label: at 50 OPDs × 10 steps a third of the
-                // heatmap's draw (BENCHMARKS.md item 9). Above that many cells the colours (the completion chart's
-                // legend), the hover and the data table say it, and the cells are too small to read anyway.
+                // Each cell's state written in it costs plotly a measured label: at 50 OPDs × 10 steps two thirds of
+                // the heatmap's draw once automargin is off (BENCHMARKS.md item 9). Above that many cells the colours
+                // (the completion chart's legend), the hover and the data table say it, and the cells are small.
                 TextTemplate = columns.Count <= 10 && rows.Count * columns.Count <= MaxCellTexts ? "%{text}" : null,
                 ColorScale = scale,
                 ZMin = -0.5m,

@@ -54,7 +54,11 @@ public sealed record Profile(string Name, int Width, int Height, bool Mobile, do
 
 /// <summary>One visit of the overview as the page itself timed it (milliseconds since its navigation started).</summary>
 public sealed record Visit(double Drawn, double Painted, double Html, double? Blazor, double? Negotiate, double? PlotlyStart, double? PlotlyEnd,
-    long PlotlyTransfer, long PlotlyDecoded, long TotalTransfer, int Charts, long SocketBytesReceived, int SocketFrames);
+    long PlotlyTransfer, long PlotlyDecoded, long TotalTransfer, int Charts, long SocketBytesReceived, int SocketFrames, IReadOnlyDictionary<string, double> Phases)
+{
+    /// <summary>A phase's time, NaN when the visit did not see it.</summary>
+    public double Phase(string name) => Phases.TryGetValue(name, out double ms) ? ms : double.NaN;
+}
 
 /// <summary>The page-side scripts of the bench: when the charts were drawn, and when a cross-filter was redrawn.</summary>
 public static class PageScripts
@@ -79,6 +83,52 @@ public static class PageScripts
             }
           });
           observer.observe(document, { childList: true, subtree: true });
+
+          // Phases of the visit (ms since navigation start), to see where the time goes: the circuit's WebSocket
+          // opened and first heard from, plotly.js executed (it assigns window.Plotly), the charts' newPlot calls.
+          const phases = window.__benchPhases = {};
+          const note = (name) => { if (phases[name] === undefined) phases[name] = performance.now(); };
+          const Socket = window.WebSocket;
+          window.WebSocket = class extends Socket {
+            constructor(...args) {
+              super(...args);
+              this.addEventListener('open', () => note('socketOpen'));
+              this.addEventListener('message', () => {
+                note('socketFirst');
+                if (window.__benchDrawn === undefined) phases.socketLastBeforeDrawn = performance.now();
+                const xf = window.__xf;
+                if (xf && xf.t0 > 0 && xf.answer === undefined) xf.answer = performance.now(); // the circuit's first word after a click
+              });
+            }
+          };
+          let plotly;
+          Object.defineProperty(window, 'Plotly', {
+            configurable: true,
+            get: () => plotly,
+            set: (value) => {
+              plotly = value;
+              note('plotlyExecuted');
+              const newPlot = value.newPlot;
+              value.newPlot = function (...args) {
+                note('newPlotFirst');
+                const started = performance.now();
+                return Promise.resolve(newPlot.apply(this, args)).then((gd) => {
+                  phases.newPlotLast = performance.now();
+                  phases.newPlotSum = (phases.newPlotSum || 0) + (performance.now() - started);
+                  return gd;
+                });
+              };
+              const react = value.react;
+              value.react = function (...args) {
+                const xf = window.__xf;
+                if (xf && xf.t0 > 0) {
+                  xf.reacts = (xf.reacts || 0) + 1;
+                  if (xf.firstReact === undefined) xf.firstReact = performance.now();
+                }
+                return react.apply(this, args);
+              };
+            },
+          });
         })();
         """;
 
@@ -97,6 +147,7 @@ public static class PageScripts
             plotlyTransfer: p ? p.transferSize : 0, plotlyDecoded: p ? p.decodedBodySize : 0,
             total: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0),
             charts: document.querySelectorAll('[data-chart]').length,
+            phases: window.__benchPhases || {},
           };
         }
         """;
@@ -105,12 +156,52 @@ public static class PageScripts
     public const string InstallRedrawProbe = """
         () => {
           window.__xf = { t0: 0, after: {} };
-          document.addEventListener('mousedown', () => { window.__xf.t0 = performance.now(); window.__xf.after = {}; }, true);
+          document.addEventListener('mousedown', () => { window.__xf = { t0: performance.now(), after: {} }; }, true);
           for (const c of document.querySelectorAll('[data-chart]')) {
             const gd = c.querySelector('.js-plotly-plot');
             const id = c.getAttribute('data-chart');
             gd.on('plotly_afterplot', () => { if (window.__xf.t0 > 0) window.__xf.after[id] = performance.now(); });
           }
+        }
+        """;
+
+    /// <summary>
+    /// Draws every chart's figure again (its own data, layout and config, deep-copied) into a detached div of the same
+    /// width: as it is, without automargin on any axis, without texts on bars and cells, and without either.
+    /// </summary>
+    public const string DrawVariants = """
+        async (rounds) => {
+          const copy = (o) => JSON.parse(JSON.stringify(o));
+          const variants = [
+            (d, l) => {},
+            (d, l) => { for (const k of Object.keys(l)) if (/^[xy]axis/.test(k) && l[k]) l[k].automargin = false; },
+            (d, l) => { for (const t of d) { delete t.text; delete t.texttemplate; } },
+            (d, l) => { variants[1](d, l); variants[2](d, l); },
+          ];
+          const out = [];
+          for (const card of document.querySelectorAll('[data-chart]')) {
+            const gd = card.querySelector('.js-plotly-plot');
+            if (!gd || card.offsetParent === null) continue;
+            const times = variants.map(() => []);
+            for (let r = 0; r < rounds; r++) {
+              for (let v = 0; v < variants.length; v++) {
+                const host = document.createElement('div');
+                host.style.width = gd.getBoundingClientRect().width + 'px';
+                document.body.appendChild(host);
+                const data = copy(gd.data), layout = copy(gd.layout);
+                variants[v](data, layout);
+                const t0 = performance.now();
+                await Plotly.newPlot(host, data, layout, { displayModeBar: false });
+                await new Promise(requestAnimationFrame);
+                times[v].push(performance.now() - t0);
+                Plotly.purge(host);
+                host.remove();
+              }
+            }
+            const median = (a) => { a.sort((x, y) => x - y); return a[Math.floor(a.length / 2)]; };
+            out.push({ id: card.getAttribute('data-chart'), ms: times.map(median) });
+          }
+          return out;
         }
         """;
 
@@ -140,8 +231,12 @@ public static class PageScripts
         }
         """;
 
+    /// <summary>Until the last other chart redrew; until the circuit's first message; until the first react(); react() calls.</summary>
     public const string ReadRedrawn = """
-        (others) => Math.max(...others.map(id => window.__xf.after[id])) - window.__xf.t0
+        (others) => {
+          const xf = window.__xf;
+          return [Math.max(...others.map(id => xf.after[id])) - xf.t0, (xf.answer ?? NaN) - xf.t0, (xf.firstReact ?? NaN) - xf.t0, xf.reacts ?? 0];
+        }
         """;
 
     public static Visit ToVisit(JsonElement e, long socketBytes, int socketFrames)
@@ -150,7 +245,8 @@ public static class PageScripts
         return new Visit(e.GetProperty("drawn").GetDouble(), e.GetProperty("painted").GetDouble(), e.GetProperty("html").GetDouble(),
             Maybe(e.GetProperty("blazor")), Maybe(e.GetProperty("negotiate")), Maybe(e.GetProperty("plotlyStart")), Maybe(e.GetProperty("plotlyEnd")),
             (long)e.GetProperty("plotlyTransfer").GetDouble(), (long)e.GetProperty("plotlyDecoded").GetDouble(), (long)e.GetProperty("total").GetDouble(),
-            e.GetProperty("charts").GetInt32(), socketBytes, socketFrames);
+            e.GetProperty("charts").GetInt32(), socketBytes, socketFrames,
+            e.GetProperty("phases").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble()));
     }
 }
 

@@ -23,7 +23,7 @@ using DashboardEndpoints = dashboard::SakipServerless.Dashboard.Hosting.Dashboar
 // --only 1,2,3,4 (the parts of issue 16 §5: 1 page load, 2 cross-filter, 3 circuits' memory, 4 payload and HTML),
 // --circuits N (part 3, default 100), --published DIR (part 4: sizes of a `dotnet publish` output's compressed assets).
 var positional = new List<int>();
-var only = new HashSet<int> { 1, 2, 3, 4 };
+var only = new HashSet<int> { 1, 2, 3, 4 }; // 5 (draw variants) only when asked for
 int circuits = 100;
 string? published = null;
 bool preloadAb = false;
@@ -226,7 +226,7 @@ try
             Say($"Published output ({published}):");
             Say("| file | bytes |");
             Say("|---|---|");
-            foreach (string file in new[] { "wwwroot/_content/Plotly.Blazor/plotly-3.7.0.min.js", "wwwroot/_framework/blazor.web.js" })
+            foreach (string file in new[] { "wwwroot/lib/plotly/plotly-cartesian-3.7.0.min.js", "wwwroot/_content/Plotly.Blazor/plotly-3.7.0.min.js", "wwwroot/_framework/blazor.web.js" })
             {
                 foreach (string suffix in new[] { "", ".gz", ".br" })
                 {
@@ -366,6 +366,18 @@ try
             }
         }
 
+        Say("");
+        Say("Where a cold visit's time goes (medians, ms from navigation start): the circuit's WebSocket open and first message, plotly.js received and executed (`window.Plotly` assigned), the first `newPlot` call, the last one done, time inside `newPlot` summed over the charts, the circuit's last message before the charts were drawn:");
+        Say("| profile | socket open | first message | plotly.js received | plotly.js executed | first newPlot | last newPlot done | inside newPlot (sum) | last message before drawn | drawn |");
+        Say("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var profile in profiles)
+        {
+            var v = cold[profile];
+            double M(Func<Visit, double> f) => Stats.Median(v.Select(f));
+            Say($"| {profile.Label} | {M(x => x.Phase("socketOpen")):0} | {M(x => x.Phase("socketFirst")):0} | {M(x => x.PlotlyEnd ?? double.NaN):0} | {M(x => x.Phase("plotlyExecuted")):0} | " +
+                $"{M(x => x.Phase("newPlotFirst")):0} | {M(x => x.Phase("newPlotLast")):0} | {M(x => x.Phase("newPlotSum")):0} | {M(x => x.Phase("socketLastBeforeDrawn")):0} | {M(x => x.Drawn):0} |");
+        }
+
         Say($"Phone network: {Profile.Phone.Network}. Cold rounds, charts drawn (ms): laptop {string.Join(", ", cold[Profile.Laptop].Select(v => v.Drawn.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}; phone {string.Join(", ", cold[Profile.Phone].Select(v => v.Drawn.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}.");
     }
 
@@ -374,8 +386,8 @@ try
     {
         Say("");
         Say($"Cross-filter, from the mousedown on a bar of `#chart-completion` until every other visible chart fired `plotly_afterplot` and `#chart-capaian-sasaran` shows the OPD's bars; {rounds} bars, each clicked on (filter) and again (clear), after 2 warm-up pairs:");
-        Say("| profile | filter on, median (p95) | filter cleared, median (p95) |");
-        Say("|---|---|---|");
+        Say("| profile | filter on, median (p95) | filter cleared, median (p95) | react() calls per click | load after |");
+        Say("|---|---|---|---|---|");
         foreach (var profile in new[] { Profile.Laptop, Profile.Phone })
         {
             var (context, tab, _, socket) = await OpenAsync(browser, profile);
@@ -385,6 +397,7 @@ try
             int full = await tab.EvaluateAsync<int>("() => document.querySelector('#chart-capaian-sasaran .plot').data[0].y.length");
             var on = new List<double>();
             var off = new List<double>();
+            List<double> onAnswer = [], offAnswer = [], onReact = [], offReact = [], reacts = [];
             try
             {
                 for (int r = 0; r < rounds + 2; r++)
@@ -401,15 +414,19 @@ try
                             Console.WriteLine($"  click {applied} at {point} -> {await tab.EvaluateAsync<string>("() => JSON.stringify(window.__xf) + ' scrollY ' + window.scrollY + ' h ' + innerHeight")}");
                         }
                         await tab.WaitForFunctionAsync(PageScripts.WaitRedrawn, new object[] { others, full, applied }, new() { PollingInterval = 20, Timeout = 30_000 });
-                        double ms = await tab.EvaluateAsync<double>(PageScripts.ReadRedrawn, others);
+                        double[] read = await tab.EvaluateAsync<double[]>(PageScripts.ReadRedrawn, others);
                         if (r >= 2)
                         {
-                            (applied ? on : off).Add(ms);
+                            (applied ? on : off).Add(read[0]);
+                            (applied ? onAnswer : offAnswer).Add(read[1]);
+                            (applied ? onReact : offReact).Add(read[2]);
+                            reacts.Add(read[3]);
                         }
                     }
                 }
 
-                Say($"| {profile.Name} (others: {string.Join(", ", others)}) | **{Stats.Median(on):0} ms** ({Stats.P95(on):0}) | {Stats.Median(off):0} ms ({Stats.P95(off):0}) |");
+                Say($"| {profile.Name} (others: {string.Join(", ", others)}) | **{Stats.Median(on):0} ms** ({Stats.P95(on):0}); circuit's first message {Stats.Median(onAnswer):0}, first react() {Stats.Median(onReact):0} | " +
+                    $"{Stats.Median(off):0} ms ({Stats.P95(off):0}); first message {Stats.Median(offAnswer):0}, first react() {Stats.Median(offReact):0} | {Stats.Median(reacts):0} | {Repository.LoadAverage()} |");
             }
             catch (TimeoutException e)
             {
@@ -419,6 +436,26 @@ try
 
             await Repository.CloseAsync(context);
         }
+    }
+
+    // 5. What a chart's draw costs, and what of it: each drawn figure is drawn again into a detached copy of its card,
+    // as it is and with one thing left out (automargin, texts), back to back in the same page (--only 5, an experiment).
+    if (only.Contains(5))
+    {
+        Say("");
+        Say($"Each figure redrawn with `Plotly.newPlot` into a copy of its card, as it is and with one thing left out, {rounds} times each alternating (laptop profile), median ms:");
+        Say("| chart | as it is | without automargin | without texts | without either |");
+        Say("|---|---|---|---|---|");
+        var (context, tab, _, socket) = await OpenAsync(browser, Profile.Laptop);
+        await VisitAsync(tab, socket);
+        var rows = await tab.EvaluateAsync<JsonElement>(PageScripts.DrawVariants, rounds);
+        foreach (var row in rows.EnumerateArray())
+        {
+            Say($"| {row.GetProperty("id").GetString()} | {string.Join(" | ", row.GetProperty("ms").EnumerateArray().Select(m => m.GetDouble().ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} |");
+        }
+
+        Say($"(load {Repository.LoadAverage()})");
+        await Repository.CloseAsync(context);
     }
 
     // 3. Server memory per interactive circuit: N overview pages open at once, charts drawn, from one browser.

@@ -39,10 +39,10 @@ public static class OverviewCharts
             HoverTemplate = "%{y}<br>" + name + ": %{x} langkah<extra></extra>",
         };
 
-        var layout = ChartLayouts.Base(RowsHeight(opds.Count) + 40, ChartLayouts.Margin(8, 8, 8, 40));
+        var layout = ChartLayouts.Base(RowsHeight(opds.Count) + 40, ChartLayouts.Margin(LabelMargin(names), 8, 8, 40));
         layout.BarMode = BarModeEnum.Stack;
         layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, X = 0, Y = -0.22m }];
-        layout.XAxis = [new XAxis { FixedRange = true, GridColor = Grid, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+        layout.XAxis = [new XAxis { FixedRange = true, GridColor = Grid }];
         layout.YAxis = [ShortLabels(names)];
         return new ChartFigure(
         [
@@ -82,7 +82,7 @@ public static class OverviewCharts
         }
 
         var labels = rows.Select(r => (object)r.OpdName).ToList();
-        var layout = ChartLayouts.Base(RowsHeight(rows.Count), ChartLayouts.Margin(8, 8, 30, 8));
+        var layout = ChartLayouts.Base(RowsHeight(rows.Count), ChartLayouts.Margin(LabelMargin(labels), 8, 30, 8));
         var stepLabels = columns.Select(c => (object)("L" + c.No)).ToList();
         layout.XAxis = [new XAxis { Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Top, ShowGrid = false, FixedRange = true, TickVals = stepLabels, TickText = stepLabels }];
         var y = ShortLabels(labels);
@@ -98,7 +98,10 @@ public static class OverviewCharts
                 Text = text,
                 HoverText = hover,
                 HoverTemplate = "%{y}<br>%{x}: %{text}<br>%{hovertext}<extra></extra>",
-                TextTemplate = columns.Count <= 10 ? "%{text}" : null,
+                // Each cell's state written in it costs plotly a measured label: at 50 OPDs × 10 steps two thirds of
+                // the heatmap's draw once automargin is off (BENCHMARKS.md item 9). Above that many cells the colours
+                // (the completion chart's legend), the hover and the data table say it, and the cells are small.
+                TextTemplate = columns.Count <= 10 && rows.Count * columns.Count <= MaxCellTexts ? "%{text}" : null,
                 ColorScale = scale,
                 ZMin = -0.5m,
                 ZMax = states - 0.5m,
@@ -187,7 +190,7 @@ public static class OverviewCharts
     {
         decimal max = Math.Max(100, items.Max(i => i.Capaian.Capaian.Value) ?? 100);
         var names = items.Select(i => (object)i.Name).ToList();
-        var layout = ChartLayouts.Base(RowsHeight(items.Count), ChartLayouts.Margin(8, 16, 8, 30));
+        var layout = ChartLayouts.Base(RowsHeight(items.Count), ChartLayouts.Margin(LabelMargin(names), 16, 8, 30));
         layout.ShowLegend = false;
         layout.XAxis = [new XAxis { Range = [0, max * 1.05m], TickSuffix = "%", FixedRange = true, GridColor = Grid }];
         layout.YAxis = [ShortLabels(names)];
@@ -226,16 +229,27 @@ public static class OverviewCharts
 
     /// <summary>
     /// Category labels cut to a length a phone can show next to its bars; the full name stays in the hover and the
-    /// data table. Without this, automargin gives long OPD names the whole width and the bars vanish.
+    /// data table. Without the cut, long OPD names would take the whole width and the bars vanish.
     /// </summary>
     private static YAxis ShortLabels(IReadOnlyList<object> names) => new()
     {
         TickVals = names.ToList(),
-        TickText = names.Select(n => (object)Truncate(n.ToString() ?? "", 26)).ToList(),
+        TickText = names.Select(n => (object)Truncate(n.ToString() ?? "", LabelLength)).ToList(),
         FixedRange = true,
         GridColor = Grid,
-        AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
     };
+
+    /// <summary>
+    /// The left margin the cut labels need, reckoned here rather than by plotly's automargin: automargin measures the
+    /// drawn labels and draws the chart again, which at 50 OPDs made each chart's draw about twice as long (measured,
+    /// BENCHMARKS.md item 9). About 7 px per character of the 12 px font, plus the tick's gap.
+    /// </summary>
+    private static int LabelMargin(IReadOnlyList<object> names) =>
+        12 + (7 * names.Select(n => Math.Min(LabelLength, (n.ToString() ?? "").Length)).DefaultIfEmpty(0).Max());
+
+    private const int LabelLength = 26;
+
+    private const int MaxCellTexts = 200;
 
     /// <summary>About 30 px per bar so fifty OPDs stay readable; never below a card's height.</summary>
     private static int RowsHeight(int rows) => Math.Max(220, 60 + 30 * rows);

@@ -29,8 +29,22 @@ public sealed record ProjectionWrite(string TenantId, string RunId, string State
     public static ProjectionWrite Parse(string json) =>
         JsonSerializer.Deserialize<ProjectionWrite>(json, CoreJson.Options) ?? throw new JsonException("Penulisan proyeksi pelaksanaan SOP kosong.");
 
-    /// <summary>Whether <paramref name="stored"/> already is this write: an earlier attempt of the activity succeeded.</summary>
+    /// <summary>
+    /// Whether <paramref name="stored"/> already is this write: an earlier attempt of the activity succeeded, or the same
+    /// transition was written by an episode of this orchestration that a host crash lost before its history was saved.
+    /// </summary>
+    /// <remarks>
+    /// The lost episode decided at its own <c>CurrentUtcDateTime</c>, so its events carry other times (and due times,
+    /// and wording that names them) than this episode's; the transition is the same when who did what to which step
+    /// or unit, with what reason and level, is. The projection then keeps the first landing's times, and this
+    /// orchestration's next write brings its state. A different transition is still a second writer's.
+    /// </remarks>
     public bool IsStoredIn(SopRun stored) =>
         stored.Version == Version && stored.History.Count == HistoryBefore + NewEvents.Count
-        && (NewEvents.Count == 0 || stored.History[^1] == NewEvents[^1]);
+        && (NewEvents.Count == 0 || SameTransition(stored.History[^1], NewEvents[^1]));
+
+    private static bool SameTransition(RunEvent stored, RunEvent written) =>
+        stored == written
+        || (stored.Seq, stored.Type, stored.ActorId, stored.StepId, stored.UnitId, stored.Reason, stored.EscalationLevel, stored.FileId)
+        == (written.Seq, written.Type, written.ActorId, written.StepId, written.UnitId, written.Reason, written.EscalationLevel, written.FileId);
 }

@@ -67,6 +67,27 @@ public sealed class WriteRunProjectionTests : IDisposable
         Assert.Equal(RunStatus.Suspended, (await _store.FindAsync(run.TenantId, run.Id))!.Status);
     }
 
+    [Fact]
+    public async Task TheSameTransition_WrittenByAnEpisodeACrashLost_AtAnotherTime_CountsAsThisWrite()
+    {
+        var run = await CreateAsync();
+        int before = run.History.Count;
+        var lost = run.Copy();
+        new SuspendRunCommand("Rapat").ApplyTo(lost, SeedScenario.Head, _ctx);
+        Assert.True((await RunAsync(ProjectionWrite.Of(lost, before, lost.Version - 1, null))).Written);
+
+        // The recovery episode decides the same command half a minute later, at its own CurrentUtcDateTime.
+        var later = new RunContext(_ctx.Template, _ctx.Calendar, _ctx.Policy, Now.AddSeconds(30));
+        new SuspendRunCommand("Rapat").ApplyTo(run, SeedScenario.Head, later);
+        var recovery = ProjectionWrite.Of(run, before, run.Version - 1, null);
+        Assert.NotEqual(lost.History[^1].At, recovery.NewEvents[^1].At);
+
+        Assert.True((await RunAsync(recovery)).Written);
+        var stored = (await _store.FindAsync(run.TenantId, run.Id))!;
+        Assert.Equal((run.Version, before + 1), (stored.Version, stored.History.Count));
+        Assert.Equal(lost.History[^1].At, stored.History[^1].At); // the first landing's times stay
+    }
+
     public void Dispose()
     {
         _database.Dispose();

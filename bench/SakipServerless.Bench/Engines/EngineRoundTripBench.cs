@@ -40,7 +40,8 @@ public static class EngineRoundTripBench
             var settings = durable is null ? new Dictionary<string, string?>() : InProcessDurableEngine.Settings();
             // A command waits up to a minute for its outcome: a 202 would end the run's script, and this bench times answers.
             settings["Sakip:Engine:CommandWaitMilliseconds"] = "60000";
-            await using var backend = await ListeningBackend.StartAsync(Path.Combine(folder, $"engine-{engine}.db"), settings, durable is null ? null : durable.Register);
+            await using var backend = await InProcessBackend.ListenAsync(Path.Combine(folder, $"engine-{engine}.db"), settings.AsReadOnly(), durable is null ? null : durable.Register);
+            var http = backend.Http!;
             var world = new BenchWorld(backend.Services.GetRequiredService<IDocumentStore>(), backend.Services.GetRequiredService<IRunStore>(),
                 backend.Services.GetRequiredService<TemplateCatalog>());
             await world.SeedMasterDataAsync(plan.Keys.Sum());
@@ -55,14 +56,14 @@ public static class EngineRoundTripBench
                     string opd = BenchWorld.Opd(next++);
                     foreach (string user in BenchScript.Commands.Select(x => x.UserOf(opd)).Append($"{opd}-{WellKnownRoles.HeadOfOpd}").Distinct())
                     {
-                        tokens[user] = await backend.TokenAsync(BenchWorld.Tenant, user);
+                        tokens[user] = await DevToken.RequestAsync(http, BenchWorld.Tenant, user);
                     }
 
                     // Started through the API, so that on the durable engine each run is an orchestration.
                     var runs = new List<PlannedRun>();
                     foreach (var period in BenchWorld.Periods.Take(runsEach))
                     {
-                        runs.Add(new PlannedRun(opd, await StartAsync(backend.Http, tokens[$"{opd}-{WellKnownRoles.HeadOfOpd}"], opd, period.Key), period.Year));
+                        runs.Add(new PlannedRun(opd, await StartAsync(http, tokens[$"{opd}-{WellKnownRoles.HeadOfOpd}"], opd, period.Key), period.Year));
                     }
 
                     list.Add(new WorkerPlan(runs));
@@ -71,11 +72,11 @@ public static class EngineRoundTripBench
                 workers[clients] = list;
             }
 
-            var warm = await HttpLoad.TransitionsAsync(backend.Http, tokens, workers[4]);
+            var warm = await HttpLoad.TransitionsAsync(http, tokens, workers[4]);
             Console.WriteLine($"  {engine} warm-up: {warm.Ok} commands, {warm.Failed} failed {warm.FirstFailure}");
             foreach (int clients in Levels)
             {
-                var r = await HttpLoad.TransitionsAsync(backend.Http, tokens, workers[clients]);
+                var r = await HttpLoad.TransitionsAsync(http, tokens, workers[clients]);
                 results[(engine, clients)] = r;
                 Console.WriteLine($"  {engine}, {clients} clients: {Format.Rate(r.Rate)}, p50 {Format.Ms(r.Latency.P50)}, p95 {Format.Ms(r.Latency.At(0.95))}, p99 {Format.Ms(r.Latency.P99)}");
                 if (r.Failed > 0)

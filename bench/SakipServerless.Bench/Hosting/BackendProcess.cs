@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 
 namespace SakipServerless.Bench.Hosting;
 
@@ -77,12 +75,7 @@ public sealed class BackendProcess : IAsyncDisposable
     }
 
     /// <summary>A bearer token of the development sign-in for a seeded user.</summary>
-    public async Task<string> TokenAsync(string tenantId, string userId)
-    {
-        using var response = await Http.PostAsJsonAsync("api/dev/token", new { tenantId, userId });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
+    public Task<string> TokenAsync(string tenantId, string userId) => DevToken.RequestAsync(Http, tenantId, userId);
 
     public string Log()
     {

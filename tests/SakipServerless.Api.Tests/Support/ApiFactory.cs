@@ -22,8 +22,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             // The test's own settings come last, so a test may shorten the command wait, say.
             var durable = new InProcessDurableEngine();
             _durable = durable;
-            settings = new Dictionary<string, string?>(InProcessDurableEngine.Settings().Concat(settings ?? new Dictionary<string, string?>())
-                .GroupBy(kv => kv.Key).Select(g => g.Last()));
+            var merged = InProcessDurableEngine.Settings();
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                merged[key] = value;
+            }
+
+            settings = merged;
             var overrides = services;
             services = s =>
             {

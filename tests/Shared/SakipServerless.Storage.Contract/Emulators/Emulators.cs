@@ -67,7 +67,13 @@ public static class Emulators
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        await WaitListeningAsync(process, binary, port, timeout);
+        return process;
+    }
 
+    /// <summary>Waits until <paramref name="process"/> accepts connections on <paramref name="port"/>; stops it if it never does.</summary>
+    public static async Task WaitListeningAsync(Process process, string binary, int port, TimeSpan timeout)
+    {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -80,7 +86,7 @@ public static class Emulators
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port);
-                return process;
+                return;
             }
             catch (SocketException)
             {

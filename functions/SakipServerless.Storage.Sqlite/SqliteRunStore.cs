@@ -151,6 +151,54 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         Complete(session, run, storedEvents, outbox, json, idempotency, expectedVersion, before: expectedState);
     }
 
+    /// <remarks>
+    /// The run's event rows are deleted and written again in the same transaction as the state, so a reader sees the
+    /// stored run before or after, never a mix. Another process's cached copy of the replaced state is never reused:
+    /// the version moved past it, and a cached history is kept as a prefix only where its last event is still stored
+    /// (<see cref="History"/>).
+    /// </remarks>
+    public async Task RewriteAsync(SopRun run, int storedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    {
+        if (run.Version <= storedVersion)
+        {
+            throw new ArgumentException($"Run '{run.Id}' replaces version {storedVersion} at version {run.Version}, not after it.", nameof(run));
+        }
+
+        var outbox = run.DrainOutbox();
+        SerializedSave json;
+        using var session = db.Rent();
+        try
+        {
+            json = new SerializedSave(run, outbox, eventsFrom: 0);
+            await session.BeginWriteAsync(ct);
+        }
+        catch
+        {
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+
+        try
+        {
+            if (StoredHistoryCount(session, run, storedVersion) is null)
+            {
+                throw new ConcurrencyConflictException(run.Id, storedVersion);
+            }
+
+            var delete = session.Command("DELETE FROM run_events WHERE run_id = $r");
+            delete.Parameters.AddWithValue("$r", run.Id);
+            delete.ExecuteNonQuery();
+        }
+        catch
+        {
+            session.Rollback();
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+
+        Complete(session, run, storedEvents: 0, outbox, json, idempotency, storedVersion, before: null);
+    }
+
     public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
     {
         using var session = db.Rent();
@@ -338,6 +386,11 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     private static List<RunEvent> History(SqliteSession session, string runId, int count, IReadOnlyList<RunEvent> known)
     {
         int from = Math.Min(known.Count, count);
+        if (from > 0 && !StillStored(session, runId, known[from - 1]))
+        {
+            from = 0; // the history was rewritten since this process read it (RewriteAsync): read it all again
+        }
+
         var events = new List<RunEvent>(count);
         events.AddRange(known.Take(from));
         if (from == count)
@@ -363,6 +416,15 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         }
 
         return events;
+    }
+
+    /// <summary>Whether the stored event at <paramref name="known"/>'s position is that event: one row by its key, read only when the cached state is not the stored one.</summary>
+    private static bool StillStored(SqliteSession session, string runId, RunEvent known)
+    {
+        var select = session.Command("SELECT json FROM run_events WHERE run_id = $r AND seq = $seq");
+        select.Parameters.AddWithValue("$r", runId);
+        select.Parameters.AddWithValue("$seq", known.Seq);
+        return select.ExecuteScalar() is string json && RunJson.DeserializeEvent(json) == known;
     }
 
     private static void WriteSideRows(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, SerializedSave json,

@@ -116,6 +116,18 @@ public sealed class RunInterpreter
         return run.ProcessDeadlines(Context(now)) > 0 ? new Decision(Write(run, version, history, null, null, null, 0, null, now), null) : Decision.None;
     }
 
+    /// <summary>
+    /// The projection holds, at <paramref name="storedVersion"/>, a write this orchestration never committed (see
+    /// <see cref="WriteRunProjection"/>): the whole run, at a version past it, to replace it. The run stays as decided;
+    /// only its version moves, so the replaced state's version never names this one.
+    /// </summary>
+    public ProjectionWrite Rewrite(ProjectionWrite diverged, int storedVersion)
+    {
+        var run = Run ?? throw new InvalidOperationException("A projection diverged for a run that was never started.");
+        run.ReplacingStateAt(storedVersion);
+        return ProjectionWrite.Rewriting(run, storedVersion, diverged.Idempotency);
+    }
+
     /// <summary>After a write is stored: its notifications were handed to the store's outbox, and its outcome may be reported.</summary>
     public void Committed(Decision decision)
     {
@@ -124,8 +136,10 @@ public sealed class RunInterpreter
             Run!.DrainOutbox();
         }
 
-        if (decision.Outcome is { } outcome)
+        if (decision.Outcome is { } reported)
         {
+            // A rewrite moved the version on (Rewrite); the outcome names the version the projection holds.
+            var outcome = reported.Applied && Run is { } run && run.Version > reported.Version ? reported with { Version = run.Version } : reported;
             _outcomes.Add(outcome);
             if (_outcomes.Count > OutcomeWindow)
             {

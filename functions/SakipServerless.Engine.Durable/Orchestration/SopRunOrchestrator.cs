@@ -136,7 +136,7 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
     /// </summary>
     private static async Task<ProjectionResult> WriteAsync(TaskOrchestrationContext context, RunInterpreter interpreter, ProjectionWrite write)
     {
-        var result = await context.CallActivityAsync<ProjectionResult>(nameof(WriteRunProjection), write.ToJson());
+        var result = await CallAsync(context, write);
         for (int rewrites = 0; result is { Diverged: true, StoredVersion: { } stored }; rewrites++)
         {
             if (rewrites == MaxRewrites)
@@ -144,10 +144,27 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
                 throw new InvalidOperationException($"The projection of run {write.RunId} still diverges after {MaxRewrites} rewrites (at version {stored}).");
             }
 
-            result = await context.CallActivityAsync<ProjectionResult>(nameof(WriteRunProjection), interpreter.Rewrite(write, stored).ToJson());
+            result = await CallAsync(context, interpreter.Rewrite(write, stored));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Calls the projection activity until the result is this write's: after a host crash the lost episode's write had
+    /// the same task id as this one, and its result may arrive first (<see cref="ProjectionResult.Token"/>).
+    /// </summary>
+    private static async Task<ProjectionResult> CallAsync(TaskOrchestrationContext context, ProjectionWrite write)
+    {
+        for (int calls = 1; ; calls++)
+        {
+            var result = await context.CallActivityAsync<ProjectionResult>(nameof(WriteRunProjection), write.ToJson());
+            if (result.Answers(write) || calls == MaxRewrites)
+            {
+                return result.Answers(write) ? result
+                    : throw new InvalidOperationException($"The projection activity of run {write.RunId} kept answering another write than {write.Token}.");
+            }
+        }
     }
 
     private static void Report(TaskOrchestrationContext context, RunInterpreter interpreter, Decision decision)

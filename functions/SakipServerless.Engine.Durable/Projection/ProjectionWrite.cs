@@ -22,16 +22,18 @@ namespace SakipServerless.Engine.Durable.Projection;
 /// <param name="ExpectedVersion">The projected version it follows; null for the run's creation.</param>
 /// <param name="PreviousEvent">The last event before this write, as this orchestration committed it; null for the creation (and in inputs recorded before it existed).</param>
 /// <param name="Rewrite">The whole run, replacing a diverged projection at <paramref name="ExpectedVersion"/>.</param>
+/// <param name="Token">Names this write (what decided it, at which version); the activity's result echoes it, see <see cref="ProjectionResult.Token"/>.</param>
 public sealed record ProjectionWrite(string TenantId, string RunId, string StateJson, int HistoryBefore, IReadOnlyList<RunEvent> NewEvents,
-    int Version, int? ExpectedVersion, IdempotencyRecord? Idempotency, RunEvent? PreviousEvent = null, bool Rewrite = false)
+    int Version, int? ExpectedVersion, IdempotencyRecord? Idempotency, RunEvent? PreviousEvent = null, bool Rewrite = false, string? Token = null)
 {
-    public static ProjectionWrite Of(SopRun run, int historyBefore, int? expectedVersion, IdempotencyRecord? idempotency) =>
+    public static ProjectionWrite Of(SopRun run, int historyBefore, int? expectedVersion, IdempotencyRecord? idempotency, string? decidedBy = null) =>
         new(run.TenantId, run.Id, RunJson.SerializeState(run), historyBefore, [.. run.History.Skip(historyBefore)], run.Version, expectedVersion, idempotency,
-            historyBefore > 0 ? run.History[historyBefore - 1] : null);
+            historyBefore > 0 ? run.History[historyBefore - 1] : null, Token: decidedBy is null ? null : $"{decidedBy}@{run.Version}");
 
     /// <summary>The whole of <paramref name="run"/>, to replace a projection that diverged at <paramref name="storedVersion"/>.</summary>
-    public static ProjectionWrite Rewriting(SopRun run, int storedVersion, IdempotencyRecord? idempotency) =>
-        new(run.TenantId, run.Id, RunJson.SerializeState(run), 0, [.. run.History], run.Version, storedVersion, idempotency, Rewrite: true);
+    public ProjectionWrite Rewriting(SopRun run, int storedVersion) =>
+        new(run.TenantId, run.Id, RunJson.SerializeState(run), 0, [.. run.History], run.Version, storedVersion, Idempotency, Rewrite: true,
+            Token: Token is null ? null : $"{Token}/rewrite@{run.Version}");
 
     public string ToJson() => JsonSerializer.Serialize(this, CoreJson.Options);
 

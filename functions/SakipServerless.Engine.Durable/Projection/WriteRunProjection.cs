@@ -43,17 +43,17 @@ public sealed class WriteRunProjection(IRunStore runs, IEnumerable<IProjectionAn
         var stored = await runs.FindAsync(write.TenantId, write.RunId) ?? throw new InvalidOperationException($"Run {write.RunId} has no projection to follow.");
         if (write.IsStoredIn(stored))
         {
-            return ProjectionResult.Stored;
+            return ProjectionResult.Stored(write);
         }
 
         if (!write.Rewrite && !write.Follows(stored))
         {
-            return ProjectionResult.DivergedAt(stored.Version);
+            return ProjectionResult.DivergedAt(write, stored.Version);
         }
 
         if (write.Rewrite && stored.Version != write.ExpectedVersion)
         {
-            return ProjectionResult.DivergedAt(stored.Version); // another lost write landed since: rewrite past it
+            return ProjectionResult.DivergedAt(write, stored.Version); // another lost write landed since: rewrite past it
         }
 
         var run = write.Rewrite
@@ -71,7 +71,7 @@ public sealed class WriteRunProjection(IRunStore runs, IEnumerable<IProjectionAn
                 await runs.SaveAsync(run, stored.Version, write.Idempotency);
             }
 
-            return ProjectionResult.Stored;
+            return ProjectionResult.Stored(write);
         }
         catch (ConcurrencyConflictException)
         {
@@ -80,7 +80,7 @@ public sealed class WriteRunProjection(IRunStore runs, IEnumerable<IProjectionAn
             var now = await runs.FindAsync(write.TenantId, write.RunId);
             if (now is not null && write.IsStoredIn(now))
             {
-                return ProjectionResult.Stored;
+                return ProjectionResult.Stored(write);
             }
 
             if (now is not null && now.Version == stored.Version && write.Idempotency is { } record && await runs.FindIdempotencyAsync(record.TenantId, record.Key) is not null)
@@ -88,7 +88,7 @@ public sealed class WriteRunProjection(IRunStore runs, IEnumerable<IProjectionAn
                 return await RunAsync(context, (write with { Idempotency = null }).ToJson());
             }
 
-            return ProjectionResult.DivergedAt(now?.Version ?? stored.Version);
+            return ProjectionResult.DivergedAt(write, now?.Version ?? stored.Version);
         }
     }
 
@@ -99,11 +99,11 @@ public sealed class WriteRunProjection(IRunStore runs, IEnumerable<IProjectionAn
         try
         {
             await runs.CreateAsync(run, write.Idempotency);
-            return ProjectionResult.Stored;
+            return ProjectionResult.Stored(write);
         }
         catch (RunAlreadyExistsException e)
         {
-            return e.ExistingRunId == run.Id ? ProjectionResult.Stored : new ProjectionResult(false, e.ExistingRunId, e.Message);
+            return e.ExistingRunId == run.Id ? ProjectionResult.Stored(write) : new ProjectionResult(false, e.ExistingRunId, e.Message, Token: write.Token);
         }
     }
 

@@ -73,14 +73,18 @@ public sealed class WriteRunProjectionTests : IDisposable
         var lost = await LandLostWriteAsync(run, new SuspendRunCommand("Episode yang hilang"));
         int before = run.History.Count;
         new TerminateRunCommand("Orkestrasi").ApplyTo(run, SeedScenario.Head, _ctx);
-        var diverged = await RunAsync(ProjectionWrite.Of(run, before, run.Version - 1, null));
+        var write = ProjectionWrite.Of(run, before, run.Version - 1, null, decidedBy: "cmd-terminate");
+        var diverged = await RunAsync(write);
 
+        Assert.Equal(write.Token, diverged.Token);
         run.ReplacingStateAt(diverged.StoredVersion!.Value);
-        var rewrite = ProjectionWrite.Rewriting(run, diverged.StoredVersion.Value, null);
+        var rewrite = write.Rewriting(run, diverged.StoredVersion.Value);
         var first = await RunAsync(rewrite);
         var again = await RunAsync(rewrite);
 
         Assert.True(first.Written, first.ToString());
+        Assert.Equal(("cmd-terminate@2/rewrite@3", rewrite.Token), (rewrite.Token, first.Token));
+        Assert.False(first.Answers(write)); // a result that names another write is not taken for this one
         Assert.True(again.Written, again.ToString());
         var stored = (await _store.FindAsync(run.TenantId, run.Id))!;
         Assert.Equal((RunStatus.Terminated, lost.Version + 1), (stored.Status, stored.Version));

@@ -42,18 +42,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
         var outbox = run.DrainOutbox();
-        SerializedSave json;
         using var session = db.Rent();
-        try
-        {
-            json = new SerializedSave(run, outbox, eventsFrom: 0);
-            await session.BeginWriteAsync(ct);
-        }
-        catch
-        {
-            RestoreOutbox(run, outbox);
-            throw;
-        }
+        var json = await BeginAsync(session, run, outbox, eventsFrom: 0, ct);
 
         try
         {
@@ -113,18 +103,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
         var outbox = run.DrainOutbox();
         var expectedState = _cache.Get(run.Id) is { } seen && seen.Version == expectedVersion ? seen : null;
-        SerializedSave json;
         using var session = db.Rent();
-        try
-        {
-            json = new SerializedSave(run, outbox, eventsFrom: Math.Min(expectedState?.History.Count ?? run.History.Count, run.History.Count));
-            await session.BeginWriteAsync(ct);
-        }
-        catch
-        {
-            RestoreOutbox(run, outbox);
-            throw;
-        }
+        var json = await BeginAsync(session, run, outbox, eventsFrom: Math.Min(expectedState?.History.Count ?? run.History.Count, run.History.Count), ct);
 
         int? stored;
         try
@@ -165,18 +145,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         }
 
         var outbox = run.DrainOutbox();
-        SerializedSave json;
         using var session = db.Rent();
-        try
-        {
-            json = new SerializedSave(run, outbox, eventsFrom: 0);
-            await session.BeginWriteAsync(ct);
-        }
-        catch
-        {
-            RestoreOutbox(run, outbox);
-            throw;
-        }
+        var json = await BeginAsync(session, run, outbox, eventsFrom: 0, ct);
 
         try
         {
@@ -312,6 +282,22 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
                 DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture))
             : null;
         return Task.FromResult(record);
+    }
+
+    /// <summary>Serialises the write before the writer's turn, then takes the turn; if either fails, the run keeps its notifications.</summary>
+    private static async Task<SerializedSave> BeginAsync(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, int eventsFrom, CancellationToken ct)
+    {
+        try
+        {
+            var json = new SerializedSave(run, outbox, eventsFrom);
+            await session.BeginWriteAsync(ct);
+            return json;
+        }
+        catch
+        {
+            RestoreOutbox(run, outbox);
+            throw;
+        }
     }
 
     /// <summary>The stored history count of the run when its stored version is <paramref name="expectedVersion"/>; null when it is not (or the run is gone).</summary>

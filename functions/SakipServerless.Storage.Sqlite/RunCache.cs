@@ -10,8 +10,9 @@ namespace SakipServerless.Storage.Sqlite;
 /// <remarks>
 /// <para>The database stays the source of truth. Every write of a run advances its version (the store refuses one
 /// that does not), so a cached run whose version equals the stored one is that stored state, whichever process
-/// wrote it; any other stored version is read from the database. A history is append-only, so even a stale entry's
-/// events are a valid prefix of the stored history and only the newer events are parsed.</para>
+/// wrote it; any other stored version is read from the database. A history only grows, except when the durable engine
+/// rewrites a diverged one (<see cref="SqliteRunStore.RewriteAsync"/>), so a stale entry's events are kept as a prefix
+/// of the stored history, and only the newer events parsed, after its last event is found still stored.</para>
 /// <para>Entries are private copies: callers get <see cref="SopRun.Copy"/>s and never the cached object. Bounded:
 /// when full the cache starts again empty (a run of a finished quarter holds some 20–30 KB, so at most ~15 MB).</para>
 /// </remarks>

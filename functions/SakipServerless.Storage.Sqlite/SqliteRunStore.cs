@@ -42,18 +42,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     public async Task CreateAsync(SopRun run, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
     {
         var outbox = run.DrainOutbox();
-        SerializedSave json;
         using var session = db.Rent();
-        try
-        {
-            json = new SerializedSave(run, outbox, eventsFrom: 0);
-            await session.BeginWriteAsync(ct);
-        }
-        catch
-        {
-            RestoreOutbox(run, outbox);
-            throw;
-        }
+        var json = await BeginAsync(session, run, outbox, eventsFrom: 0, ct);
 
         try
         {
@@ -113,18 +103,8 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
 
         var outbox = run.DrainOutbox();
         var expectedState = _cache.Get(run.Id) is { } seen && seen.Version == expectedVersion ? seen : null;
-        SerializedSave json;
         using var session = db.Rent();
-        try
-        {
-            json = new SerializedSave(run, outbox, eventsFrom: Math.Min(expectedState?.History.Count ?? run.History.Count, run.History.Count));
-            await session.BeginWriteAsync(ct);
-        }
-        catch
-        {
-            RestoreOutbox(run, outbox);
-            throw;
-        }
+        var json = await BeginAsync(session, run, outbox, eventsFrom: Math.Min(expectedState?.History.Count ?? run.History.Count, run.History.Count), ct);
 
         int? stored;
         try
@@ -149,6 +129,44 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         // The state this process last saw at the expected version, if any (the guard above has just confirmed it is the
         // stored one): submission rows it already holds are kept.
         Complete(session, run, storedEvents, outbox, json, idempotency, expectedVersion, before: expectedState);
+    }
+
+    /// <remarks>
+    /// The run's event rows are deleted and written again in the same transaction as the state, so a reader sees the
+    /// stored run before or after, never a mix. Another process's cached copy of the replaced state is never reused:
+    /// the version moved past it, and a cached history is kept as a prefix only where its last event is still stored
+    /// (<see cref="History"/>).
+    /// </remarks>
+    public async Task RewriteAsync(SopRun run, int storedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    {
+        if (run.Version <= storedVersion)
+        {
+            throw new ArgumentException($"Run '{run.Id}' replaces version {storedVersion} at version {run.Version}, not after it.", nameof(run));
+        }
+
+        var outbox = run.DrainOutbox();
+        using var session = db.Rent();
+        var json = await BeginAsync(session, run, outbox, eventsFrom: 0, ct);
+
+        try
+        {
+            if (StoredHistoryCount(session, run, storedVersion) is null)
+            {
+                throw new ConcurrencyConflictException(run.Id, storedVersion);
+            }
+
+            var delete = session.Command("DELETE FROM run_events WHERE run_id = $r");
+            delete.Parameters.AddWithValue("$r", run.Id);
+            delete.ExecuteNonQuery();
+        }
+        catch
+        {
+            session.Rollback();
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+
+        Complete(session, run, storedEvents: 0, outbox, json, idempotency, storedVersion, before: null);
     }
 
     public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default)
@@ -266,6 +284,22 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         return Task.FromResult(record);
     }
 
+    /// <summary>Serialises the write before the writer's turn, then takes the turn; if either fails, the run keeps its notifications.</summary>
+    private static async Task<SerializedSave> BeginAsync(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, int eventsFrom, CancellationToken ct)
+    {
+        try
+        {
+            var json = new SerializedSave(run, outbox, eventsFrom);
+            await session.BeginWriteAsync(ct);
+            return json;
+        }
+        catch
+        {
+            RestoreOutbox(run, outbox);
+            throw;
+        }
+    }
+
     /// <summary>The stored history count of the run when its stored version is <paramref name="expectedVersion"/>; null when it is not (or the run is gone).</summary>
     private static int? StoredHistoryCount(SqliteSession session, SopRun run, int expectedVersion)
     {
@@ -338,6 +372,11 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
     private static List<RunEvent> History(SqliteSession session, string runId, int count, IReadOnlyList<RunEvent> known)
     {
         int from = Math.Min(known.Count, count);
+        if (from > 0 && !StillStored(session, runId, known[from - 1]))
+        {
+            from = 0; // the history was rewritten since this process read it (RewriteAsync): read it all again
+        }
+
         var events = new List<RunEvent>(count);
         events.AddRange(known.Take(from));
         if (from == count)
@@ -363,6 +402,15 @@ public sealed class SqliteRunStore(SqliteDatabase db) : IRunStore
         }
 
         return events;
+    }
+
+    /// <summary>Whether the stored event at <paramref name="known"/>'s position is that event: one row by its key, read only when the cached state is not the stored one.</summary>
+    private static bool StillStored(SqliteSession session, string runId, RunEvent known)
+    {
+        var select = session.Command("SELECT json FROM run_events WHERE run_id = $r AND seq = $seq");
+        select.Parameters.AddWithValue("$r", runId);
+        select.Parameters.AddWithValue("$seq", known.Seq);
+        return select.ExecuteScalar() is string json && RunJson.DeserializeEvent(json) == known;
     }
 
     private static void WriteSideRows(SqliteSession session, SopRun run, IReadOnlyList<Notification> outbox, SerializedSave json,

@@ -120,7 +120,8 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS runs_due ON runs (next_deadline) WHERE next_deadline IS NOT NULL;
         CREATE INDEX IF NOT EXISTS runs_tenant_period ON runs (tenant_id, year, period);
 
-        -- A run's history, append-only: one row per event (seq = its position, from 1), never updated.
+        -- A run's history, append-only: one row per event (seq = its position, from 1), never updated (a durable
+        -- run's diverged history is deleted and written anew as a whole, in one transaction: SqliteRunStore.RewriteAsync).
         CREATE TABLE IF NOT EXISTS run_events (
             run_id TEXT NOT NULL,
             seq    INTEGER NOT NULL,

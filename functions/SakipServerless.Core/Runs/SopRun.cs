@@ -593,6 +593,25 @@ public sealed class SopRun
         Version++;
     }
 
+    /// <summary>
+    /// Prepares the run to replace a stored state its single writer never committed, which holds version
+    /// <paramref name="taken"/> (a durable host that crashed after that write landed, before its history did). The
+    /// version moves past it without a transition, since a stored version names one state only, which caches and
+    /// conditional requests rely on. The notifications waiting in the outbox are renamed with the version: their ids
+    /// name a history position, which the replaced state's notifications may name too, and a delivery must not take
+    /// one for the other.
+    /// </summary>
+    public void ReplacingStateAt(int taken)
+    {
+        Version = Math.Max(Version, taken + 1);
+        for (int i = 0; i < Outbox.Count; i++)
+        {
+            string id = Outbox[i].Id;
+            int mark = id.IndexOf("/v", StringComparison.Ordinal);
+            Outbox[i] = Outbox[i] with { Id = $"{(mark < 0 ? id : id[..mark])}/v{Version}" };
+        }
+    }
+
     /// <summary>Removes and returns the notifications waiting in the outbox (after the run was stored with them).</summary>
     public IReadOnlyList<Notification> DrainOutbox()
     {

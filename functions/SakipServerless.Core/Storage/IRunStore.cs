@@ -24,6 +24,18 @@ public interface IRunStore
     /// <summary>Saves a transition applied to a run loaded at <paramref name="expectedVersion"/>.</summary>
     Task SaveAsync(SopRun run, int expectedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// Replaces the whole stored run, state and history, with <paramref name="run"/> when the stored version is
+    /// <paramref name="storedVersion"/> (else <see cref="ConcurrencyConflictException"/>, nothing written), together with
+    /// its outbox, submissions, due key and idempotency record, as <see cref="SaveAsync"/> does.
+    /// </summary>
+    /// <remarks>
+    /// Only for a run with one writer whose stored projection holds a write that writer never committed (the durable
+    /// engine after a host crash, see <c>WriteRunProjection</c>): the writer's run is the truth, and the stored tail
+    /// after the last event they share is dropped. <paramref name="run"/> must be at a later version than the stored one.
+    /// </remarks>
+    Task RewriteAsync(SopRun run, int storedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default);
+
     Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default);
 
     /// <summary>Runs whose next deadline is at or before <paramref name="now"/>, earliest first, across tenants.</summary>

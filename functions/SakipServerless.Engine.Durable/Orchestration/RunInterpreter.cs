@@ -24,6 +24,9 @@ public sealed class RunInterpreter
 
     public const int OutcomeWindow = 32;
 
+    /// <summary>What a deadline's write is decided by, in its token (commands give their id).</summary>
+    private const string DeadlineToken = "deadline";
+
     private readonly RunOrchestrationState _input;
     private readonly SopTemplate _template;
     private readonly WorkCalendar _calendar;
@@ -65,7 +68,7 @@ public sealed class RunInterpreter
             var run = SopRun.Start(start.RunId, start.TenantId, start.OpdId, start.Period, start.Units, start.StartedBy.ToActor(), Context(now), start.StartReason);
             Run = run;
             var outcome = new CommandOutcome(start.CommandId, true, run.Version);
-            return new Decision(Write(run, null, 0, start.IdempotencyKey, start.RequestHash, start.StartedBy.UserId, 201, outcome, now), outcome);
+            return new Decision(Write(run, null, 0, start.IdempotencyKey, start.RequestHash, start.StartedBy.UserId, 201, outcome, now, start.CommandId), outcome);
         }
         catch (DomainException e)
         {
@@ -100,7 +103,7 @@ public sealed class RunInterpreter
             return new Decision(null, outcome); // applied without a change (an identical evidence upload): nothing to write
         }
 
-        return new Decision(Write(next, version, run.History.Count, envelope.IdempotencyKey, envelope.RequestHash, envelope.Actor.UserId, 200, outcome, now), outcome);
+        return new Decision(Write(next, version, run.History.Count, envelope.IdempotencyKey, envelope.RequestHash, envelope.Actor.UserId, 200, outcome, now, envelope.CommandId), outcome);
     }
 
     /// <summary>The deadline timer fired: escalates what is due at <paramref name="now"/>.</summary>
@@ -113,7 +116,19 @@ public sealed class RunInterpreter
 
         int version = run.Version;
         int history = run.History.Count;
-        return run.ProcessDeadlines(Context(now)) > 0 ? new Decision(Write(run, version, history, null, null, null, 0, null, now), null) : Decision.None;
+        return run.ProcessDeadlines(Context(now)) > 0 ? new Decision(Write(run, version, history, null, null, null, 0, null, now, DeadlineToken), null) : Decision.None;
+    }
+
+    /// <summary>
+    /// The projection holds, at <paramref name="storedVersion"/>, a write this orchestration never committed (see
+    /// <see cref="WriteRunProjection"/>): the whole run, at a version past it, to replace it. The run stays as decided;
+    /// only its version moves, so the replaced state's version never names this one.
+    /// </summary>
+    public ProjectionWrite Rewrite(ProjectionWrite diverged, int storedVersion)
+    {
+        var run = Run ?? throw new InvalidOperationException("A projection diverged for a run that was never started.");
+        run.ReplacingStateAt(storedVersion);
+        return diverged.Rewriting(run, storedVersion);
     }
 
     /// <summary>After a write is stored: its notifications were handed to the store's outbox, and its outcome may be reported.</summary>
@@ -124,8 +139,10 @@ public sealed class RunInterpreter
             Run!.DrainOutbox();
         }
 
-        if (decision.Outcome is { } outcome)
+        if (decision.Outcome is { } reported)
         {
+            // A rewrite moved the version on (Rewrite); the outcome names the version the projection holds.
+            var outcome = reported.Applied && Run is { } run && run.Version > reported.Version ? reported with { Version = run.Version } : reported;
             _outcomes.Add(outcome);
             if (_outcomes.Count > OutcomeWindow)
             {
@@ -172,7 +189,8 @@ public sealed class RunInterpreter
     private static Decision Refusal(CommandOutcome outcome) => new(null, outcome);
 
     private static ProjectionWrite Write(SopRun run, int? expected, int historyBefore, string? key, string? hash, string? userId, int status, CommandOutcome? outcome,
-        DateTimeOffset now) =>
+        DateTimeOffset now, string decidedBy) =>
         ProjectionWrite.Of(run, historyBefore, expected,
-            key is null ? null : new IdempotencyRecord(run.TenantId, key, userId!, hash ?? "", status, System.Text.Json.JsonSerializer.Serialize(outcome, CoreJson.Options), now));
+            key is null ? null : new IdempotencyRecord(run.TenantId, key, userId!, hash ?? "", status, System.Text.Json.JsonSerializer.Serialize(outcome, CoreJson.Options), now),
+            decidedBy);
 }

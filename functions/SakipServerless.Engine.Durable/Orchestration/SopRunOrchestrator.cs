@@ -18,7 +18,8 @@ namespace SakipServerless.Engine.Durable.Orchestration;
 /// <c>DateTime.Now</c>, <c>Guid.NewGuid</c>, random numbers or store reads in the interpreter or the Core.</para>
 /// <para><b>Single writer.</b> Only this orchestration writes its run, one activity at a time, so the version guard
 /// never conflicts and no retry loop is needed. An activity that runs twice finds its write already stored and
-/// succeeds without writing again.</para>
+/// succeeds without writing again. A host crash can still leave a write this orchestration never committed in the
+/// projection; the activity reports it as diverged and the run is written whole over it (<see cref="WriteAsync"/>).</para>
 /// <para><b>Commands.</b> Each event carries a command id; a repeated id is dropped (the first outcome stands). An
 /// applied command's outcome is reported in the custom status only after its projection write, so a sender that sees
 /// its outcome can read the new state from the store. Unit tasks are part of the aggregate: the fan-out of a collect
@@ -46,6 +47,9 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
 
     public const int EventsPerGeneration = 100;
 
+    /// <summary>Each rewrite follows a lost write that landed; more than a few in a row is not a crash window but a second writer.</summary>
+    private const int MaxRewrites = 3;
+
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         var state = RunOrchestrationState.Parse(input);
@@ -60,7 +64,7 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
         if (state.RunJson is null)
         {
             var started = interpreter.Start(clock.RunTime(context.CurrentUtcDateTime));
-            if (started.Write is { } create && await WriteAsync(context, create) is { Written: false } refused)
+            if (started.Write is { } create && await WriteAsync(context, interpreter, create) is { Written: false } refused)
             {
                 Report(context, interpreter, interpreter.CreationRefused(refused));
                 return interpreter.Snapshot(clock).ToJson();
@@ -115,7 +119,7 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
 
             if (decision.Write is { } write)
             {
-                await WriteAsync(context, write);
+                await WriteAsync(context, interpreter, write);
             }
 
             Report(context, interpreter, decision);
@@ -125,8 +129,43 @@ public sealed class SopRunOrchestrator : TaskOrchestrator<string, string>
         return interpreter.Snapshot(clock).ToJson();
     }
 
-    private static async Task<ProjectionResult> WriteAsync(TaskOrchestrationContext context, ProjectionWrite write) =>
-        await context.CallActivityAsync<ProjectionResult>(nameof(WriteRunProjection), write.ToJson());
+    /// <summary>
+    /// Writes the projection; when it diverged (a write a crashed host never committed landed in it), writes the whole
+    /// run over it. Recorded histories from before rewrites existed never hold a diverged result (the activity threw
+    /// then), so they replay unchanged without a new interpreter version.
+    /// </summary>
+    private static async Task<ProjectionResult> WriteAsync(TaskOrchestrationContext context, RunInterpreter interpreter, ProjectionWrite write)
+    {
+        var result = await CallAsync(context, write);
+        for (int rewrites = 0; result is { Diverged: true, StoredVersion: { } stored }; rewrites++)
+        {
+            if (rewrites == MaxRewrites)
+            {
+                throw new InvalidOperationException($"The projection of run {write.RunId} still diverges after {MaxRewrites} rewrites (at version {stored}).");
+            }
+
+            result = await CallAsync(context, interpreter.Rewrite(write, stored));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Calls the projection activity until the result is this write's: after a host crash the lost episode's write had
+    /// the same task id as this one, and its result may arrive first (<see cref="ProjectionResult.Token"/>).
+    /// </summary>
+    private static async Task<ProjectionResult> CallAsync(TaskOrchestrationContext context, ProjectionWrite write)
+    {
+        for (int calls = 1; ; calls++)
+        {
+            var result = await context.CallActivityAsync<ProjectionResult>(nameof(WriteRunProjection), write.ToJson());
+            if (result.Answers(write) || calls == MaxRewrites)
+            {
+                return result.Answers(write) ? result
+                    : throw new InvalidOperationException($"The projection activity of run {write.RunId} kept answering another write than {write.Token}.");
+            }
+        }
+    }
 
     private static void Report(TaskOrchestrationContext context, RunInterpreter interpreter, Decision decision)
     {

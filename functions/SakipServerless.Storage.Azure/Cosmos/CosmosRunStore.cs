@@ -159,6 +159,39 @@ public sealed class CosmosRunStore : IRunStore
         await AfterCommitAsync(run, outbox, staleDue, ct);
     }
 
+    /// <remarks>
+    /// The run item carries the whole history, so the guarded replace of <see cref="SaveAsync"/> is the rewrite. The
+    /// submission items of units that only the replaced state had submitted are removed after it, best effort like the
+    /// other derived writes.
+    /// </remarks>
+    public async Task RewriteAsync(SopRun run, int storedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+    {
+        if (run.Version <= storedVersion)
+        {
+            throw new ArgumentException($"Run '{run.Id}' replaces version {storedVersion} at version {run.Version}, not after it.", nameof(run));
+        }
+
+        await SaveAsync(run, storedVersion, idempotency, ct);
+        try
+        {
+            var kept = run.Steps.SelectMany(s => s.UnitTasks.Where(t => t.Submission is not null).Select(t => SubmissionId(run, s.StepId, t.UnitId))).ToHashSet();
+            var stored = await _calls.QueryAsync(_runs, run.TenantId, new QueryDefinition("SELECT c.id FROM c WHERE c.tenantId = @t AND c.type = 'submission' AND c.runId = @r")
+                .WithParameter("@t", run.TenantId).WithParameter("@r", run.Id), ct);
+            foreach (var id in stored.Select(i => (string)i["id"]!).Where(id => !kept.Contains(id)))
+            {
+                using var response = await _calls.SendAsync(() => _runs.DeleteItemStreamAsync(id, new PartitionKey(run.TenantId), cancellationToken: ct), ct);
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                {
+                    CosmosCalls.Ensure(response, "submission delete");
+                }
+            }
+        }
+        catch (Exception e) when (e is CosmosStorageException or CosmosException or HttpRequestException or OperationCanceledException)
+        {
+            _log.LogWarning(e, "Run {RunId} v{Version} is rewritten; removing the replaced state's submission items failed", run.Id, run.Version);
+        }
+    }
+
     /// <summary>The derived writes after the run item: best effort, see the remarks on the class.</summary>
     private async Task AfterCommitAsync(SopRun run, IReadOnlyList<Notification> outbox, (string ItemId, string Bucket)? staleDue, CancellationToken ct)
     {
@@ -229,7 +262,7 @@ public sealed class CosmosRunStore : IRunStore
             {
                 var item = new JsonObject
                 {
-                    ["id"] = $"sub|{run.Id}|{step.StepId}|{task.UnitId}",
+                    ["id"] = SubmissionId(run, step.StepId, task.UnitId),
                     ["tenantId"] = run.TenantId,
                     ["type"] = "submission",
                     ["runId"] = run.Id,
@@ -278,4 +311,6 @@ public sealed class CosmosRunStore : IRunStore
     private static string ItemId(SopRun run) => $"run|{run.OpdId}|{run.TemplateId}|{run.Period.Key}";
 
     private static string PointerId(string key) => $"idem|{key}";
+
+    private static string SubmissionId(SopRun run, string stepId, string unitId) => $"sub|{run.Id}|{stepId}|{unitId}";
 }

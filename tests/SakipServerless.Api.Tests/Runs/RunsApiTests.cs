@@ -20,6 +20,25 @@ public abstract class RunsApiTests(RunEngineKind engine) : SeededApiTest(engine)
     }
 
     [Fact]
+    public async Task IdempotencyKey_SentForTwoRunsAtOnce_AnswersEachAsAUserError_AtWorst_AndBothRunsGoOn()
+    {
+        // Keys are the client's (one per pemda, not per run): two tabs may send the same one at once. Neither may break a run.
+        string[] ids = [await StartAsync("2026-Q1"), await StartAsync("2026-Q2")];
+        var kabid = await World.ClientAsync("kesbangpol-kabid");
+        var head = await World.ClientAsync("kesbangpol-kepala");
+
+        var answers = await Task.WhenAll(ids.Select(id =>
+            kabid.PostJsonAsync($"/api/runs/{id}/steps/menugaskan-kasubag-kasubid/complete", new { output = "Disposisi", kelengkapan = new[] { "Indikator Sasaran" } }, "k-sama")));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or (HttpStatusCode)422, $"{(int)a.StatusCode}: {a.Content.ReadAsStringAsync().Result}"));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        foreach (string id in ids)
+        {
+            await (await head.PostJsonAsync($"/api/runs/{id}/suspend", new { reason = "Rapat pimpinan" })).JsonAsync(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
     public async Task Complete_WithPreferReturnMinimal_AnswersTheNewStateWithoutHistory_AndSaysSo()
     {
         string id = await StartAsync();

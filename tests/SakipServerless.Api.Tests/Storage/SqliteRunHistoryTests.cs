@@ -44,6 +44,28 @@ public sealed class SqliteRunHistoryTests
     }
 
     [Fact]
+    public async Task Find_AfterAnotherProcessRewroteTheHistory_DoesNotKeepTheReplacedEvents()
+    {
+        using var first = new SqliteDatabase(_path);
+        using var second = new SqliteDatabase(_path);
+        var a = new SqliteRunStore(first);
+        var b = new SqliteRunStore(second);
+        await a.CreateAsync(NewRun("r1"));
+        var replaced = (await a.FindAsync("t1", "r1"))!;
+        var own = replaced.Copy();
+        replaced.Terminate(Head, "keliru", At(Monday.AddMinutes(6)));
+        await a.SaveAsync(replaced, 1); // a's cache now holds the termination
+
+        own.CompleteStep("menugaskan-kasubag-kasubid", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), At(Monday.AddMinutes(5)));
+        own.ReplacingStateAt(replaced.Version);
+        await b.RewriteAsync(own, replaced.Version);
+
+        var found = (await a.FindAsync("t1", "r1"))!;
+        Assert.Equal(RunJson.Serialize(own), RunJson.Serialize(found));
+        Assert.DoesNotContain(found.History, e => e.Type == RunEventType.RunTerminated);
+    }
+
+    [Fact]
     public async Task Save_WritesEachEventOnce_AndTheStateWithoutTheHistory()
     {
         using var db = new SqliteDatabase(_path);

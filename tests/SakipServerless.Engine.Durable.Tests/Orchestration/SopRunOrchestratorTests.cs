@@ -1,3 +1,4 @@
+using SakipServerless.Core.Calendar;
 using SakipServerless.Core.Periods;
 using SakipServerless.Core.Runs;
 using SakipServerless.Core.Runs.Commands;
@@ -133,6 +134,33 @@ public sealed class SopRunOrchestratorTests(DurableHost host) : IClassFixture<Du
         Assert.Equal((DomainErrorKind.Conflict, "run-orchestration-ended"), (refused.ErrorKind, refused.Code));
         Assert.Contains("dihentikan paksa", refused.Message);
         Assert.Equal(1, (await run.ReadAsync()).Version);
+    }
+
+    [Fact]
+    public async Task AWriteACrashedHostNeverCommitted_IsReplacedByTheRunsOwnState_AndTheRunGoesOn()
+    {
+        var run = await StartAsync();
+        // What a host killed between an episode's activity dispatch and its history write leaves: that episode's
+        // write landed, and the recovery episode, which never saw it, takes another command at the same version.
+        var committed = await run.ReadAsync();
+        var lost = committed.Copy();
+        new SuspendRunCommand("Episode yang hilang").ApplyTo(lost, SeedScenario.Head,
+            new RunContext(_template, WorkCalendar.ForZone("Asia/Makassar"), new EscalationPolicy(ShortTemplates.Grace), Start));
+        await host.Store.SaveAsync(lost, committed.Version);
+
+        var restarted = await run.SendAsync(SeedScenario.Head, new RestartStepCommand(_template.Steps[0].Id, "Disposisi diperbarui"));
+        var suspended = await run.SendAsync(SeedScenario.Head, new SuspendRunCommand("Menunggu rapat pimpinan"));
+
+        Assert.True(restarted.Applied);
+        Assert.Equal(lost.Version + 1, restarted.Version); // past the lost write's version, which named another state
+        Assert.True(suspended.Applied);
+        Assert.Equal(restarted.Version + 1, suspended.Version);
+        var stored = await run.ReadAsync();
+        Assert.Equal((RunStatus.Suspended, suspended.Version), (stored.Status, stored.Version));
+        Assert.DoesNotContain(stored.History, e => e.Reason == "Episode yang hilang");
+        Assert.Equal([RunEventType.RunStarted, RunEventType.StepRestarted, RunEventType.RunSuspended],
+            stored.History.Select(e => e.Type).Where(t => t is RunEventType.RunStarted or RunEventType.StepRestarted or RunEventType.RunSuspended));
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(run.RunId))!.RuntimeStatus);
     }
 
     private async Task<DurableScenarioEngine> StartAsync(int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration)

@@ -109,6 +109,34 @@ public abstract class RunStoreContract
     }
 
     [Fact]
+    public async Task Rewrite_ReplacesTheStateAndTheWholeHistory_AtTheStoredVersion_AndAStaleOneChangesNothing()
+    {
+        // The durable engine's repair: a write its orchestration never committed (the termination) is in the store;
+        // the orchestration's own run (the completion) replaces it, past its version.
+        await Store.CreateAsync(NewRun("r1"));
+        var lost = (await Store.FindAsync("t1", "r1"))!;
+        var own = lost.Copy();
+        lost.Terminate(Head, "keliru", At(Monday.AddMinutes(6)));
+        await Store.SaveAsync(lost, 1);
+        own.CompleteStep("menugaskan-kasubag-kasubid", Kabid, new StepCompletion("Disposisi", "Indikator Sasaran"), At(Monday.AddMinutes(5)));
+        own.ReplacingStateAt(lost.Version);
+        var notices = own.Outbox.Select(n => n.Id).ToList();
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.RewriteAsync(own.Copy(), 1));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.RewriteAsync(lost.Copy(), lost.Version));
+        await Store.RewriteAsync(own, lost.Version, new IdempotencyRecord("t1", "k-r", "kabid", "h", 200, "{}", Monday));
+
+        var stored = (await Store.FindAsync("t1", "r1"))!;
+        Assert.Equal(RunJson.Serialize(own), RunJson.Serialize(stored));
+        Assert.Equal((RunStatus.Running, lost.Version + 1), (stored.Status, stored.Version));
+        Assert.DoesNotContain(stored.History, e => e.Type == RunEventType.RunTerminated);
+        Assert.NotNull(await Store.FindIdempotencyAsync("t1", "k-r"));
+        Assert.NotEmpty(notices);
+        Assert.All(notices, id => Assert.Contains(id, OutboxIdsAsync("r1").Result));
+        Assert.Empty(own.Outbox);
+    }
+
+    [Fact]
     public async Task IdempotencyRecord_IsStoredWithTheTransition_AndNotWithALostOne()
     {
         await Store.CreateAsync(NewRun("r1"));

@@ -60,6 +60,12 @@ public sealed class StorageOutage
             return inner.SaveAsync(run, expectedVersion, idempotency, ct);
         }
 
+        public Task RewriteAsync(SopRun run, int storedVersion, IdempotencyRecord? idempotency = null, CancellationToken ct = default)
+        {
+            outage.ThrowIfRunsDown();
+            return inner.RewriteAsync(run, storedVersion, idempotency, ct);
+        }
+
         public Task<SopRun?> FindAsync(string tenantId, string runId, CancellationToken ct = default) => inner.FindAsync(tenantId, runId, ct);
 
         public Task<IReadOnlyList<SopRun>> ListAsync(RunQuery query, CancellationToken ct = default) => inner.ListAsync(query, ct);

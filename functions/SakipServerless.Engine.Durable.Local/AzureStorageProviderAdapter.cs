@@ -15,12 +15,23 @@ public static class AzureStorageProviderAdapter
     /// </summary>
     public static readonly TimeSpan MaxQueuePollingInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a dequeued message stays invisible before another dequeue sees it again (default 5 minutes). A worker
+    /// killed mid-episode leaves its message dequeued and undeleted; only when it reappears does the episode run again
+    /// and its half-sent effects (a timer message already queued, its history not yet written) line up. Locally an
+    /// episode or a projection write takes well under a second, and activities in progress are renewed by the sidecar,
+    /// so a crash costs half a minute instead of five.
+    /// </summary>
+    public static readonly TimeSpan MessageVisibilityTimeout = TimeSpan.FromSeconds(30);
+
     public static AzureStorageOrchestrationService Create(LocalSidecarOptions options, ILoggerFactory loggerFactory) =>
         new(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
             TaskHubName = options.TaskHubName,
             MaxQueuePollingInterval = MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = MessageVisibilityTimeout,
             CustomMessageTypeBinder = new ProtobufMapBinder(),
             LoggerFactory = loggerFactory,
         });

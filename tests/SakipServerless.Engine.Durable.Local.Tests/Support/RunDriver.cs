@@ -12,10 +12,10 @@ namespace SakipServerless.Engine.Durable.Local.Tests.Support;
 
 /// <summary>
 /// One run of the shortened seed template on the durable engine: run time goes <see cref="Scale"/> times faster than
-/// real time (the first step's 5-minute deadline falls 2.5 s after the start, its grace 0.5 s later), commands go
+/// real time by default (the first step's 5-minute deadline falls 2.5 s after the start, its grace 0.5 s later), commands go
 /// through <see cref="DurableRunClient"/>, and the run is read from the projection in the store.
 /// </summary>
-public sealed class RunDriver(DurableRunClient runs, IRunStore store)
+public sealed class RunDriver(DurableRunClient runs, IRunStore store, double scale = RunDriver.Scale)
 {
     public const double Scale = 120;
 
@@ -39,7 +39,7 @@ public sealed class RunDriver(DurableRunClient runs, IRunStore store)
     {
         var start = new StartRunRequest(NewId(), RunId, TenantId, "opd", new Period(2026, 1), Units, ActorData.From(Head));
         var outcome = await runs.StartAsync(Template, new CalendarSpec(Template.Agency.TimeZone!, []), new EscalationPolicy(ShortTemplates.Grace), start,
-            Wait, new RunClockOptions(Scale, new DateTimeOffset(2026, 4, 2, 15, 50, 0, TimeSpan.FromHours(8))));
+            Wait, new RunClockOptions(scale, new DateTimeOffset(2026, 4, 2, 15, 50, 0, TimeSpan.FromHours(8))));
         Assert.True(outcome is { Applied: true }, $"the run did not start: {outcome?.Message}");
     }
 

@@ -353,6 +353,15 @@ var functionAppSettings = [
     value: '5000'
   }
   {
+    // Local durable mode only (the local host's own sidecar); the Functions host is the task hub's client here.
+    name: 'Sakip__Engine__Sidecar__StorageConnectionString'
+    value: ''
+  }
+  {
+    name: 'Sakip__Engine__Sidecar__TaskHubName'
+    value: 'sakiplocal'
+  }
+  {
     name: 'Sakip__Escalation__Level2GraceWorkingDays'
     value: '1'
   }

@@ -27,6 +27,7 @@ public static class BackendServiceCollectionExtensions
         long maxBody = builder.Configuration.GetValue<long?>($"{SakipOptions.Section}:MaxJsonBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         builder.Services.AddSakipServices(builder.Configuration, builder.Environment);
+        builder.Services.AddSakipLocalDurableEngine(builder.Configuration);
         return builder;
     }
 
@@ -54,6 +55,36 @@ public static class BackendServiceCollectionExtensions
         services.AddSakipRateLimits(configuration);
         services.AddSakipNotifications();
         services.AddSakipFiles(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The local host's durable mode: with <c>Sakip:Engine:Sidecar</c> set it runs the orchestrations on a sidecar of its
+    /// own (<see cref="LocalDurableEngineService"/>). Without it, durable mode needs a host that provides the
+    /// <c>DurableRunClient</c> (the Functions app binds the host's, tests a test host's); the local host refuses it clearly.
+    /// </summary>
+    public static IServiceCollection AddSakipLocalDurableEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var engine = configuration.GetSection($"{SakipOptions.Section}:Engine").Get<EngineOptions>() ?? new EngineOptions();
+        if (!engine.IsDurable)
+        {
+            return services;
+        }
+
+        services.AddScoped<RunAdoption>();
+        if (!engine.Sidecar.Enabled)
+        {
+            // A host that provides the client (a test host) registers it after this and wins; otherwise the start fails here.
+            return services
+                .AddSingleton<SakipServerless.Engine.Durable.Client.DurableRunClient>(_ => throw new InvalidOperationException(
+                    "Sakip:Engine:Mode=durable pada host lokal memerlukan Sakip:Engine:Sidecar:StorageConnectionString (Azurite; lihat README). " +
+                    "/ Durable mode in the local host needs a sidecar storage account."))
+                .AddHostedService<DurableClientCheck>();
+        }
+
+        services.AddSingleton<LocalDurableEngineService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngineService>());
+        services.AddSingleton(sp => sp.GetRequiredService<LocalDurableEngineService>().Runs);
         return services;
     }
 

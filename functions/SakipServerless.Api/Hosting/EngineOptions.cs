@@ -17,5 +17,8 @@ public sealed class EngineOptions
     [Range(0, 60_000)]
     public int CommandWaitMilliseconds { get; set; } = 5000;
 
+    /// <summary>Local durable mode only: the sidecar the local host runs the orchestrations on.</summary>
+    public LocalSidecarSettings Sidecar { get; set; } = new();
+
     public bool IsDurable => string.Equals(Mode, Durable, StringComparison.Ordinal);
 }

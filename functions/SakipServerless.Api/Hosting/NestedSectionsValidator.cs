@@ -12,7 +12,7 @@ public sealed class NestedSectionsValidator : IValidateOptions<SakipOptions>
     public ValidateOptionsResult Validate(string? name, SakipOptions options)
     {
         var failures = new List<string>();
-        foreach (var (section, value) in new (string, object)[] { ("Storage", options.Storage), ("Storage:Cosmos", options.Storage.Cosmos), ("Sweep", options.Sweep), ("Schedule", options.Schedule), ("Engine", options.Engine), ("Escalation", options.Escalation), ("Development", options.Development) })
+        foreach (var (section, value) in new (string, object)[] { ("Storage", options.Storage), ("Storage:Cosmos", options.Storage.Cosmos), ("Sweep", options.Sweep), ("Schedule", options.Schedule), ("Engine", options.Engine), ("Engine:Sidecar", options.Engine.Sidecar), ("Escalation", options.Escalation), ("Development", options.Development) })
         {
             var results = new List<ValidationResult>();
             if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))

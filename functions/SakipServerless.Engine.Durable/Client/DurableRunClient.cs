@@ -36,6 +36,30 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
         return await WaitForOutcomeAsync(start.RunId, start.CommandId, wait, ct);
     }
 
+    /// <summary>
+    /// Gives a run that is in the store but has no orchestration (seeded straight into the store, or recorded by the
+    /// embedded engine before the switch to durable mode) its orchestration, continuing from the stored state as a
+    /// continue-as-new would. Returns false, and starts nothing, when the task hub already knows the run id.
+    /// </summary>
+    /// <remarks>
+    /// Nothing is written at the adoption: the orchestration's first write follows the stored version like any other.
+    /// The check and the schedule are two calls, so callers adopt from one place at a time (the local host's start-up).
+    /// </remarks>
+    public async Task<bool> AdoptAsync(SopTemplate template, CalendarSpec calendar, EscalationPolicy policy, SopRun run, RunClockOptions? clockOptions = null,
+        CancellationToken ct = default)
+    {
+        if (await client.GetInstanceAsync(run.Id, getInputsAndOutputs: false, ct) is not null)
+        {
+            return false;
+        }
+
+        var start = new StartRunRequest($"adopt-{run.Id}-v{run.Version}", run.Id, run.TenantId, run.OpdId, run.Period, run.Units, ActorData.From(Actor.System));
+        var state = new RunOrchestrationState(SopRunOrchestrator.CurrentInterpreterVersion, SopTemplateJson.Serialize(template), calendar, policy.Level2Grace,
+            start, TimeScale: clockOptions?.Scale ?? 1, RunOrigin: clockOptions?.RunOrigin, RunJson: RunJson.Serialize(run));
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SopRunOrchestrator), state.ToJson(), new StartOrchestrationOptions(run.Id), ct);
+        return true;
+    }
+
     /// <summary>Raises the command as an event of the run's orchestration and waits up to <paramref name="wait"/> for its outcome.</summary>
     public async Task<CommandOutcome?> SendAsync(string runId, RunCommandEnvelope envelope, TimeSpan wait, CancellationToken ct = default)
     {

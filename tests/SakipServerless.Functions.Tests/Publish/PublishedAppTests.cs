@@ -64,7 +64,7 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     {
         var api = Functions.Single(f => f.Name == ApiFunction.Name).Trigger;
         var settings = TestSettings.For(TestSettings.NewDatabasePath(), new Dictionary<string, string?> { ["Sakip:Engine:Mode"] = engine });
-        await using var local = await LocalHost.StartAsync(settings);
+        await using var local = LocalHost.Unstarted(settings);
         var table = Table(local.Endpoints);
 
         Assert.Equal("Anonymous", api.AuthLevel);

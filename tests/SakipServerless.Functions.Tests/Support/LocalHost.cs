@@ -14,13 +14,9 @@ namespace SakipServerless.Functions.Tests.Support;
 public sealed class LocalHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly HttpClient _client;
+    private HttpClient? _client;
 
-    private LocalHost(WebApplication app)
-    {
-        _app = app;
-        _client = app.GetTestClient();
-    }
+    private LocalHost(WebApplication app) => _app = app;
 
     public IServiceProvider Services => _app.Services;
 
@@ -29,14 +25,26 @@ public sealed class LocalHost : IAsyncDisposable
 
     public static async Task<LocalHost> StartAsync(IDictionary<string, string?> settings)
     {
+        var app = Build(settings);
+        await app.StartAsync();
+        return new LocalHost(app);
+    }
+
+    /// <summary>
+    /// Built and mapped but not started: enough for its endpoint table, in a mode whose start needs more than a test
+    /// gives (durable mode starts its sidecar, or refuses to start without one).
+    /// </summary>
+    public static LocalHost Unstarted(IDictionary<string, string?> settings) => new(Build(settings));
+
+    private static WebApplication Build(IDictionary<string, string?> settings)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseTestServer();
         builder.AddSakipBackend();
         var app = builder.Build();
         app.UseSakipBackend();
-        await app.StartAsync();
-        return new LocalHost(app);
+        return app;
     }
 
     public async Task<HttpAnswer> SendAsync(HttpCall call)
@@ -57,14 +65,14 @@ public sealed class LocalHost : IAsyncDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var response = await _client.SendAsync(request);
+        using var response = await (_client ??= _app.GetTestClient()).SendAsync(request);
         var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         return new HttpAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), headers);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
+        _client?.Dispose();
         await _app.DisposeAsync();
     }
 }

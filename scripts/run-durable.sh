@@ -15,8 +15,9 @@ if [ ! -x "$azurite" ]; then
   npm ci --prefix "$root/tests/emulators" --no-audit --no-fund
 fi
 
-# Azurite's development account on its usual ports, loopback only.
-"$azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --location "$data/azurite" \
+# Azurite's development account on its usual ports, loopback only; in a session of its own, so Ctrl+C reaches the
+# dashboard and the API first and Azurite is stopped after them (the API releases its task hub leases on the way out).
+setsid "$azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --location "$data/azurite" \
   --skipApiVersionCheck --disableTelemetry --silent &
 azurite_pid=$!
 trap 'kill "$azurite_pid" 2>/dev/null || true' EXIT

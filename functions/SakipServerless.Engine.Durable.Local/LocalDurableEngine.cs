@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -50,10 +51,17 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddLogging();
+        builder.Services.AddSingleton<IHostLifetime, HostedPartLifetime>();
         builder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
         if (options.Dispatch)
         {
-            builder.Services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddSakipRunEngine()).UseGrpc(channel));
+            // The sidecar sends no health pings on an idle work-item stream, so the worker's silent-disconnect check
+            // (120 s) would drop and reopen a healthy loopback stream every two minutes, with a warning each time.
+            builder.Services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddSakipRunEngine()).UseGrpc(o =>
+            {
+                o.Channel = channel;
+                o.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            }));
             workerServices?.Invoke(builder.Services);
         }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,9 +38,16 @@ public sealed class LocalSidecar : IAsyncDisposable
         // Queues, tables and the lease container exist before the first call, whichever side makes it.
         await service.CreateIfNotExistsAsync();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalSidecar).Assembly.GetName().Name });
+        // A part of its host, not an app of its own: no start-up banner in the host's log and no URLs from the host's
+        // settings (ASPNETCORE_URLS is the host's address). Arguments, because the web host reads both when built.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LocalSidecar).Assembly.GetName().Name,
+            Args = [$"--{WebHostDefaults.SuppressStatusMessagesKey}=true", $"--{WebHostDefaults.ServerUrlsKey}="],
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, HostedPartLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(service);

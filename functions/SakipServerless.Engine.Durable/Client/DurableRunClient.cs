@@ -127,13 +127,16 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
         return instance is null ? null : RunStatusReport.Parse(instance.ReadCustomStatusAs<string>());
     }
 
-    /// <summary>Every run orchestration of the task hub (run ids start with <c>run-</c>), page by page, with the tenant its input names.</summary>
+    /// <summary>
+    /// Every run orchestration of the task hub, page by page, with the tenant its input names. Known by the orchestrator's
+    /// name, not by the id: adopted runs keep the id the store gave them (the demo's <c>demo-…</c>, say).
+    /// </summary>
     public async IAsyncEnumerable<RunOrchestrationSummary> ListRunsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var query = new OrchestrationQuery { InstanceIdPrefix = "run-", FetchInputsAndOutputs = true };
+        var query = new OrchestrationQuery { FetchInputsAndOutputs = true };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
         {
-            if (instance.ReadInputAs<string>() is not { Length: > 0 } input)
+            if (instance.Name != nameof(SopRunOrchestrator) || instance.ReadInputAs<string>() is not { Length: > 0 } input)
             {
                 continue; // not one of ours: every run orchestration starts with its state
             }

@@ -42,7 +42,18 @@ public sealed partial class LocalDurableEngineService : IHostedService, IAsyncDi
         await scope.ServiceProvider.GetRequiredService<RunAdoption>().AdoptOpenRunsAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+    /// <summary>Stops the worker, then the sidecar, as long as the host's shutdown allows: with its storage gone, the sidecar waits for leases it cannot release.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DisposeAsync().AsTask().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogStopAbandoned(_log);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -72,6 +83,9 @@ public sealed partial class LocalDurableEngineService : IHostedService, IAsyncDi
                 "Jalankan Azurite (lihat README, mode durable lokal). / Local durable mode could not start: the task hub's storage account does not answer.", e);
         }
     }
+
+    [LoggerMessage(EventId = 7212, Level = LogLevel.Warning, Message = "Local durable mode: the sidecar did not stop within the host's shutdown time (is its storage account still up?); the task hub's leases expire by themselves")]
+    private static partial void LogStopAbandoned(ILogger logger);
 
     [LoggerMessage(EventId = 7211, Level = LogLevel.Information, Message = "Local durable mode: sidecar at {Address}, task hub {TaskHub}")]
     private static partial void LogStarted(ILogger logger, Uri address, string taskHub);

@@ -38,12 +38,12 @@ public sealed class LocalSidecar : IAsyncDisposable
         // Queues, tables and the lease container exist before the first call, whichever side makes it.
         await service.CreateIfNotExistsAsync();
 
-        // A part of its host, not an app of its own: no start-up banner in the host's log and no URLs from the host's
-        // settings (ASPNETCORE_URLS is the host's address). Arguments, because the web host reads both when built.
+        // A part of its host, not an app of its own: no URLs from the host's settings (ASPNETCORE_URLS is the host's
+        // address; Kestrel would warn that it overrides them), given as an argument because the web host reads it when built.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(LocalSidecar).Assembly.GetName().Name,
-            Args = [$"--{WebHostDefaults.SuppressStatusMessagesKey}=true", $"--{WebHostDefaults.ServerUrlsKey}="],
+            Args = [$"--{WebHostDefaults.ServerUrlsKey}="],
         });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);

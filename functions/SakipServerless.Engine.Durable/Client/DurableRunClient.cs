@@ -37,9 +37,7 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
     public async Task<CommandOutcome?> StartAsync(SopTemplate template, CalendarSpec calendar, EscalationPolicy policy, StartRunRequest start,
         TimeSpan wait, RunClockOptions? clockOptions = null, int inputsPerGeneration = SopRunOrchestrator.EventsPerGeneration, CancellationToken ct = default)
     {
-        var state = new RunOrchestrationState(SopRunOrchestrator.CurrentInterpreterVersion, SopTemplateJson.Serialize(template), calendar,
-            policy.Level2Grace, start, TimeScale: clockOptions?.Scale ?? 1, RunOrigin: clockOptions?.RunOrigin, InputsPerGeneration: inputsPerGeneration);
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SopRunOrchestrator), state.ToJson(), new StartOrchestrationOptions(start.RunId), ct);
+        await ScheduleAsync(template, calendar, policy, start, clockOptions, runJson: null, inputsPerGeneration, ct);
         return await WaitForOutcomeAsync(start.RunId, start.CommandId, wait, ct);
     }
 
@@ -61,10 +59,17 @@ public sealed class DurableRunClient(DurableTaskClient client, TimeProvider? clo
         }
 
         var start = new StartRunRequest($"adopt-{run.Id}-v{run.Version}", run.Id, run.TenantId, run.OpdId, run.Period, run.Units, ActorData.From(Actor.System));
-        var state = new RunOrchestrationState(SopRunOrchestrator.CurrentInterpreterVersion, SopTemplateJson.Serialize(template), calendar, policy.Level2Grace,
-            start, TimeScale: clockOptions?.Scale ?? 1, RunOrigin: clockOptions?.RunOrigin, RunJson: RunJson.Serialize(run));
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SopRunOrchestrator), state.ToJson(), new StartOrchestrationOptions(run.Id), ct);
+        await ScheduleAsync(template, calendar, policy, start, clockOptions, RunJson.Serialize(run), SopRunOrchestrator.EventsPerGeneration, ct);
         return true;
+    }
+
+    /// <summary>The orchestration's first input, the same for a new run and an adopted one but for the run it carries.</summary>
+    private Task ScheduleAsync(SopTemplate template, CalendarSpec calendar, EscalationPolicy policy, StartRunRequest start, RunClockOptions? clockOptions,
+        string? runJson, int inputsPerGeneration, CancellationToken ct)
+    {
+        var state = new RunOrchestrationState(SopRunOrchestrator.CurrentInterpreterVersion, SopTemplateJson.Serialize(template), calendar, policy.Level2Grace,
+            start, TimeScale: clockOptions?.Scale ?? 1, RunOrigin: clockOptions?.RunOrigin, RunJson: runJson, InputsPerGeneration: inputsPerGeneration);
+        return client.ScheduleNewOrchestrationInstanceAsync(nameof(SopRunOrchestrator), state.ToJson(), new StartOrchestrationOptions(start.RunId), ct);
     }
 
     /// <summary>Raises the command as an event of the run's orchestration and waits up to <paramref name="wait"/> for its outcome.</summary>
